@@ -1,0 +1,85 @@
+"""The small document object every stage reads and fills.
+
+Like Stanza's ``Document``, every span carries ``start``/``end`` character offsets into the *raw*
+article text (after decoding), so a researcher can always go back to the source. The cleaned body
+is a list of raw paragraphs (``blocks``); later stages work block by block and never on text that
+boilerplate removal stitched together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # count, percent, KZT, USD, year_span, month_span, day_span, share
+    qualifier: str  # exact, approx, more_than, less_than, up_to
+    noun: str | None = None
+    sent_id: int = -1
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str  # PERSON, POSITION, ORGANISATION, PROGRAMME, GPE
+    text: str
+    norm: str
+    origin: str = "rule"  # rule, model, both
+    sent_id: int = -1
+
+
+@dataclass(slots=True)
+class Official:
+    name: str
+    position: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    doc_id: str
+    path: str
+    raw: str
+    sha256: str = ""
+    encoding: str = "utf-8"
+    language: str = "kk"
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The cleaned body: kept paragraphs, one per line."""
+        return "\n".join(self.raw[s:e] for s, e in self.blocks)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding raw offset ``pos`` (-1 if none)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.sentences) and self.sentences[lo].start <= pos:
+            return lo
+        return -1

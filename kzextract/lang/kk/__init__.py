@@ -1,0 +1,29 @@
+"""Kazakh (``kk``) for spaCy, laid out like ``spacy/lang/*``.
+
+Registered through the ``spacy_languages`` entry point, so ``spacy.blank("kk")`` works once
+kzextract is installed. Token boundaries follow Tatar's (closest to KazNERD's), with Kazakh letters
+added to the character classes so ``жоқ.`` loses its full stop.
+"""
+
+from spacy.language import BaseDefaults, Language
+
+from .lex_attrs import LEX_ATTRS
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_SUFFIXES
+from .stop_words import STOP_WORDS
+from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+
+class KazakhDefaults(BaseDefaults):
+    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    infixes = TOKENIZER_INFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    lex_attr_getters = LEX_ATTRS
+    stop_words = STOP_WORDS
+
+
+class Kazakh(Language):
+    lang = "kk"
+    Defaults = KazakhDefaults
+
+
+__all__ = ["Kazakh"]

@@ -1,0 +1,56 @@
+"""Punctuation rules: spaCy's defaults with the Kazakh letters spaCy's classes lack (ғ қ ұ …)."""
+
+from spacy.lang.char_classes import (
+    ALPHA,
+    ALPHA_LOWER,
+    ALPHA_UPPER,
+    CONCAT_QUOTES,
+    CURRENCY,
+    HYPHENS,
+    LIST_ELLIPSES,
+    LIST_ICONS,
+    LIST_PUNCT,
+    LIST_QUOTES,
+    PUNCT,
+    UNITS,
+)
+
+_KK_LOWER = "әғқңөұүһі"
+_KK_UPPER = "ӘҒҚҢӨҰҮҺІ"
+_lower = ALPHA_LOWER + _KK_LOWER
+_upper = ALPHA_UPPER + _KK_UPPER
+_alpha = ALPHA + _KK_LOWER + _KK_UPPER
+_hyphens_no_dash = HYPHENS.replace("-", "").strip("|").replace("||", "")
+
+TOKENIZER_SUFFIXES = (
+    LIST_PUNCT
+    + LIST_ELLIPSES
+    + LIST_QUOTES
+    + LIST_ICONS
+    + ["'s", "'S", "’s", "’S", "—", "–"]
+    + [
+        r"(?<=[0-9])\+",
+        r"(?<=°[FfCcKk])\.",
+        r"(?<=[0-9])(?:{c})".format(c=CURRENCY),
+        r"(?<=[0-9])(?:{u})".format(u=UNITS),
+        r"(?<=[0-9{al}{e}{p}(?:{q})])\.".format(
+            al=_lower, e=r"%²\-\+", q=CONCAT_QUOTES, p=PUNCT
+        ),
+        r"(?<=[{au}][{au}])\.".format(au=_upper),
+    ]
+)
+
+TOKENIZER_INFIXES = (
+    LIST_ELLIPSES
+    + LIST_ICONS
+    + [
+        r"(?<=[{al}])\.(?=[{au}])".format(al=_lower, au=_upper),
+        r"(?<=[{a}])[,!?/()]+(?=[{a}])".format(a=_alpha),
+        r"(?<=[{a}{q}])[:<>=](?=[{a}])".format(a=_alpha, q=CONCAT_QUOTES),
+        r"(?<=[{a}])--(?=[{a}])".format(a=_alpha),
+        r"(?<=[{a}]),(?=[{a}])".format(a=_alpha),
+        r"(?<=[{a}])([{q}\)\]\(\[])(?=[\-{a}])".format(a=_alpha, q=CONCAT_QUOTES),
+        r"(?<=[{a}])(?:{h})(?=[{a}])".format(a=_alpha, h=_hyphens_no_dash),
+        r"(?<=[0-9])[,.](?=[0-9])",
+    ]
+)
