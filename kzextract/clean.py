@@ -1,0 +1,155 @@
+"""Stage 1 — clean: split a scraped page into title, body paragraphs and metadata.
+
+A news page as scraped is a header (site name, rubric, breadcrumbs, title, byline, photo credit),
+the article, and a tail (author and date, related-news lists, reaction widgets, clock times). The
+article is the run of prose between them. Cues are data (``patterns/boilerplate.toml``); this module
+only reads lines and keeps raw offsets, so every later span can be located in the raw file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .document import Document
+from .resources import load_toml
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_DATE = regex.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}.]*[-\s]*){1,3}")
+_TERMINAL = tuple(".!?…:;»”\")")
+_PROSE_END = tuple(".!…:;»”\")")  # a short line ending in "?" is more often a headline
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def n_words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+@cache
+def _cues() -> dict:
+    """Compile the boilerplate cues once per process."""
+    cfg = load_toml("boilerplate")
+    casefold = lambda items: {s.casefold() for s in items}  # noqa: E731
+    return {
+        "tail": tuple(s.casefold() for s in cfg["tail_markers"]),
+        "junk": casefold(cfg["junk_lines"]),
+        "junk_re": [regex.compile(p) for p in cfg["junk_regexes"]],
+        "photo_re": [regex.compile(p) for p in cfg["photo_regexes"]],
+        "rubrics": casefold(cfg["rubrics"]),
+        "site": tuple(s.casefold() for s in cfg["site_words"]),
+        "source_re": [regex.compile(p) for p in cfg["source_regexes"]],
+    }
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-empty lines with the raw offsets of their stripped text."""
+    lines, pos = [], 0
+    for chunk in raw.split("\n"):
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+        pos += len(chunk) + 1
+    return lines
+
+
+def is_junk(line: Line) -> bool:
+    """Widget words, clock times, counters, punctuation: never part of an article."""
+    cues = _cues()
+    folded = line.text.casefold()
+    return (
+        folded in cues["junk"]
+        or any(r.fullmatch(line.text) for r in cues["junk_re"])
+        or is_photo_credit(line)
+    )
+
+
+def is_photo_credit(line: Line) -> bool:
+    """``Фото: …`` lines and captions that end in a credit (``… Сурет: … баспасөз қызметі``)."""
+    return any(r.search(line.text) for r in _cues()["photo_re"])
+
+
+def is_prose(line: Line) -> bool:
+    """A sentence of the article rather than a heading, a name or a menu item."""
+    n = line.n_words
+    return n >= 12 or (n >= 5 and line.text.endswith(_PROSE_END))
+
+
+def is_byline(line: Line) -> bool:
+    """An author's name (``Гүлмира АЙМАҒАНБЕТ``) or a date line, as printed around articles."""
+    return bool(_DATE.fullmatch(line.text)) or (
+        line.n_words <= 3 and bool(_NAME_LINE.fullmatch(line.text)) and not line.text.endswith(_TERMINAL)
+    )
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date from ``29.09.2021`` or ``2021-09-29`` (None when it is no valid date)."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    d, mth, y = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    try:
+        return dt.date(int(y), int(mth), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of the first line of the related-news / widget tail (len(lines) if none)."""
+    tail = _cues()["tail"]
+    for i, line in enumerate(lines):
+        if line.text.casefold().startswith(tail):
+            return i
+    return len(lines)
+
+
+def _is_header_noise(line: Line) -> bool:
+    cues = _cues()
+    folded = line.text.casefold()
+    return folded in cues["rubrics"] or any(w in folded for w in cues["site"]) or is_junk(line)
+
+
+def clean(doc: Document) -> Document:
+    """Fill ``title``, ``source``, ``date`` and ``blocks`` (body paragraphs as raw spans)."""
+    lines = split_lines(doc.raw)
+    lines = lines[: _tail_start(lines)]
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln)), len(lines))
+
+    title = None
+    for line in lines[:first_prose]:
+        if not _is_header_noise(line) and not is_byline(line) and line.n_words >= 2:
+            title = line.text
+            break
+    doc.title = title
+
+    doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
+    body = [
+        ln for ln in lines[first_prose:]
+        if not is_junk(ln) and not (title and ln.text.startswith(title))
+    ]
+    while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
+        body.pop()
+
+    doc.blocks = [(ln.start, ln.end) for ln in body]
+    doc.source = find_source(doc.body)
+    return doc
+
+
+def find_source(body: str) -> str | None:
+    """The outlet the article credits (``деп хабарлайды Almaty.tv`` → ``Almaty.tv``)."""
+    for rx in _cues()["source_re"]:
+        m = rx.search(body)
+        if m:
+            src = m["source"].rstrip(".")
+            return regex.sub(r"\s+тілшісі$", "", src)
+    return None
