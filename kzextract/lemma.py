@@ -1,0 +1,255 @@
+"""Rule-based Kazakh lemmatiser for entity heads, and the canonical ``norm`` of an entity mention.
+
+Kazakh inflection is agglutinative and regular: stem + plural + possessive + case, each suffix
+choosing its vowel by vowel harmony and its first consonant by the stem's last sound. So a suffix
+is stripped only where that choice is right for the stem left behind (кеңес|тің, not кеңе|стің);
+that check, a minimum stem length, protected endings and a list of known proper-noun stems keep
+names like Алматы, Астана, Қызылорда, Қарағанды whole. All rules live in ``patterns/lemma.toml``.
+
+Two modes, because the consumers disagree on what a lemma is:
+- entity mode (default): the nominative as a researcher groups entities by. Case endings (and a
+  bare plural) go, the 3rd-person possessive stays: басқармасының → басқармасы, облысында → облысы.
+- UD mode (``strip_possessive=True``): possessives go too and voicing is undone, as in the UD
+  Kazakh treebank's LEMMA column (құқығы → құқық, тілдерін → тіл). Used by ``lemma_eval``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import load_toml, load_wordlist
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    classes: dict[str, str]
+    case: tuple[tuple[str, str], ...]  # (suffix, classes), longest first
+    plural: tuple[tuple[str, str], ...]
+    possessive: tuple[tuple[str, str], ...]
+    vowel_drop: dict[str, str]
+    devoice: dict[str, str]
+    known: frozenset[str]
+    protected: tuple[str, ...]
+    min_stem: int
+    min_stem_plural: int
+    min_poss_base: int
+    min_poss_base_acc: int
+    max_abbrev_len: int
+    front_final: str
+    neutral_endings: tuple[str, ...]
+    all_suffixes: frozenset[str]
+
+
+def _table(d: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _rules() -> _Rules:
+    """Load ``patterns/lemma.toml`` once; known stems are indexed by their last word, lower-cased."""
+    t = load_toml("lemma")
+    s = t["settings"]
+    names = list(t["stems"]["known"])
+    try:  # the GPE gazetteer, when another stage ships one, is more known stems
+        names += list(load_wordlist("gpe"))
+    except FileNotFoundError:
+        pass
+    known = frozenset(n.split()[-1].lower() for n in names if n.strip())
+    case, plural, poss = _table(t["case"]), _table(t["plural"]), _table(t["possessive"])
+    return _Rules(
+        classes=t["classes"], case=case, plural=plural, possessive=poss,
+        vowel_drop=t.get("vowel_drop", {}), devoice=t.get("devoice", {}), known=known,
+        protected=tuple(t["stems"]["protected_endings"]),
+        min_stem=s["min_stem"], min_stem_plural=s["min_stem_plural"],
+        min_poss_base=s["min_poss_base"], min_poss_base_acc=s["min_poss_base_acc"],
+        max_abbrev_len=s["max_abbrev_len"], front_final=s["front_final"],
+        neutral_endings=tuple(s.get("neutral_endings", ())),
+        all_suffixes=frozenset(k for k, _ in case + plural),
+    )
+
+
+def _last_vowel(stem: str, r: _Rules) -> str | None:
+    for ch in reversed(stem):
+        if ch in r.classes["V"]:
+            return ch
+    return None
+
+
+def _harmony_ok(stem: str, suffix: str, r: _Rules) -> bool:
+    """The suffix's vowel must agree with the stem's last vowel (neutral и у ю agree with both)."""
+    sv = next((c for c in suffix if c in r.classes["V"]), None)
+    if sv is None:
+        return True
+    lv = _last_vowel(stem, r)
+    if lv is None:
+        return False
+    if sv in r.classes["front"] and stem[-1] in r.front_final:
+        return True  # Гонконгте, Йорктің: loanword к/г takes front suffixes
+    if stem.endswith(r.neutral_endings):
+        return True  # Досаевтың, Медведевтің: the surname ending's е does not decide
+    if lv in r.classes["back"]:
+        return sv in r.classes["back"]
+    if lv in r.classes["front"]:
+        return sv in r.classes["front"]
+    return True
+
+
+def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int) -> bool:
+    """The stem's last sound must be one of the classes the suffix may follow."""
+    last = stem[-1]
+    for cls in allowed:
+        if cls == "P":
+            if last in r.classes["P"] and len(stem) - 1 >= min_base:
+                return True
+        elif last in r.classes[cls]:
+            return True
+    return False
+
+
+def _strip(stem: str, table: tuple[tuple[str, str], ...], r: _Rules, min_len: int) -> list[str]:
+    """Every stem left by removing one suffix of ``table`` where sound, harmony and length allow."""
+    out = []
+    for suf, allowed in table:
+        if not stem.endswith(suf) or len(stem) - len(suf) < 1:
+            continue
+        rest = stem[: -len(suf)]
+        min_base = r.min_poss_base_acc if suf == "н" else r.min_poss_base
+        if (
+            len(rest.replace("-", "")) >= min_len
+            and _last_vowel(rest, r) is not None
+            and _sound_ok(rest, allowed, r, min_base)
+            and _harmony_ok(rest, suf, r)
+        ):
+            out.append(rest)
+    return out
+
+
+def _cuts_protected(word: str, cut: int, r: _Rules) -> bool:
+    """True when ``cut`` falls inside a protected ending of ``word`` (Қазақс|тан, Ақор|да)."""
+    for e in r.protected:
+        i = word.find(e)
+        while i != -1:
+            if i < cut < i + len(e):
+                return True
+            i = word.find(e, i + 1)
+    return False
+
+
+def _candidates(low: str, r: _Rules, keep_plural: bool, strip_possessive: bool) -> list[str]:
+    """Stems for ``low`` in preference order: longest case ending first, each then de-pluralised."""
+    after_case = _strip(low, r.case, r, r.min_stem) + [low]
+    out: list[str] = []
+    for s in after_case:
+        if strip_possessive:
+            for p in _strip(s, r.possessive, r, 2):
+                out += [q for q in _strip(p, r.plural, r, 2)] + [_restore(p, s, r)]
+        if not keep_plural:
+            out += _strip(s, r.plural, r, r.min_stem_plural)
+        out.append(s)
+    return out
+
+
+def _restore(stem: str, before: str, r: _Rules) -> str:
+    """UD mode: undo the sound changes a vowel-initial possessive causes (халқ → халық, құқығ → құқық)."""
+    if stem in r.vowel_drop:
+        return r.vowel_drop[stem]
+    if before[len(stem)] in r.classes["V"] and stem[-1] in r.devoice:
+        return stem[:-1] + r.devoice[stem[-1]]
+    return stem
+
+
+def lemmatize(word: str, *, keep_plural: bool = False, strip_possessive: bool = False) -> str:
+    """Nominative of one Kazakh word: case (and bare plural) endings stripped, 3rd-person possessive kept.
+
+    ``keep_plural`` keeps a plural (entity norms: орталықтарының → орталықтары);
+    ``strip_possessive`` also removes possessives, matching UD treebank lemmas.
+    The result keeps the word's own capitalisation.
+    """
+    word = unicodedata.normalize("NFC", word.strip())
+    r = _rules()
+    if not word:
+        return word
+    if "-" in word:  # АҚШ-пен, ФИФА-ның, КСРО-дағы: an ending written after a hyphen
+        head, tail = word.rsplit("-", 1)
+        if head and tail.lower() in r.all_suffixes:
+            return head
+    if word.isupper() and len(word) <= r.max_abbrev_len:
+        return word  # БҚО, АҚ: abbreviations are not inflected without a hyphen
+    low = word.lower()
+    cands = _candidates(low, r, keep_plural, strip_possessive)
+    best = next((c for c in cands if c in r.known), None)
+    if best is None:
+        best = next((c for c in cands if c == low or not _cuts_protected(low, len(c), r)), low)
+    if best == low:
+        return word
+    if low.startswith(best):
+        return word[: len(best)]
+    return word[: len(best) - 1] + best[-1] if best[:-1] == low[: len(best) - 1] else best
+
+
+# --- canonical entity forms ------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s+[-–—‑]+\s+|(?<=\w)[-–—‑](?=[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")
+
+
+@cache
+def _canon_rules() -> dict:
+    return load_toml("lemma")["canonical"]
+
+
+def _clean(text: str) -> str:
+    """NFC, quotes removed, whitespace collapsed."""
+    c = _canon_rules()
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate({ord(q): " " for q in c["quotes"]})
+    return _SPACES.sub(" ", text).strip()
+
+
+def _delinflect_last(text: str) -> str:
+    """De-inflect only the last word (genitive chain before it is part of the name)."""
+    head, sep, last = text.rpartition(" ")
+    pre, dot, tail = last.rpartition(".")  # Ш.Баймановтың: lemmatise after the initial
+    if tail:
+        last = pre + dot + lemmatize(tail, keep_plural=True)
+    return head + sep + last
+
+
+def _programme(text: str) -> str:
+    """Programme name: the quoted part if any, else the text without trailing cue nouns."""
+    c = _canon_rules()
+    text = unicodedata.normalize("NFC", text)
+    m = re.search(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"", text)
+    if m:
+        name = _clean(next(g for g in m.groups() if g))
+    else:
+        words = _clean(text).split(" ")
+        cues, mods = set(c["programme_cues"]), set(c["programme_modifiers"])
+        n = len(words)
+        while len(words) > 1 and lemmatize(words[-1], keep_plural=True).lower() in cues:
+            words.pop()
+        if len(words) < n:
+            while len(words) > 1 and words[-1].lower() in mods:
+                words.pop()
+            name = " ".join(words)
+        else:
+            name = _delinflect_last(" ".join(words))
+    name = _DASH.sub(" ", name)
+    name = name.translate({ord(p): " " for p in c["programme_punct"]})
+    return _SPACES.sub(" ", name).strip()
+
+
+def canonical(text: str, label: str) -> str:
+    """The ``norm`` of an entity mention (gold/CONVENTIONS.md): nominative, no quotes, spaces normalised.
+
+    PROGRAMME drops the cue noun and punctuation-only differences; every other label de-inflects
+    only its last word, keeping the 3rd-person possessive of heads (басқармасының → басқармасы)
+    and initials as written (Е. Бабақұмаровтың → Е. Бабақұмаров).
+    """
+    if label == "PROGRAMME":
+        return _programme(text)
+    cleaned = _clean(text)
+    return _delinflect_last(cleaned) if cleaned else cleaned

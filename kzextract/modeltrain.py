@@ -1,0 +1,358 @@
+"""Train and evaluate the statistical NER model on KazNERD.
+
+``python -m kzextract.modeltrain train``  (``make model``)
+    Converts ``<shared>/data/kaznerd/IOB2_valid.txt`` to DocBin files under ``training/`` (sentences
+    that also occur in ``IOB2_test.txt`` are dropped; 10% of the rest is a dev split for early
+    stopping), trains with ``configs/ner.cfg`` and copies the best model, stripped, to
+    ``models/kk_ner/``.
+
+``python -m kzextract.modeltrain eval``  (``make model-eval``)
+    Scores ``models/kk_ner`` on ``IOB2_test.txt`` (never trained on): precision/recall/F1 per
+    KazNERD label and micro, written to ``bench/model-eval.json``.
+
+``python -m kzextract.modeltrain tokcheck``
+    How well the ``kk`` tokenizer reproduces KazNERD's token boundaries on detokenised sentences.
+
+Docs are built from KazNERD's own tokens (words + guessed spaces) for train, dev and test alike,
+so the model is trained and scored on the same boundaries. ``eval`` also scores the realistic
+setting, where the ``kk`` tokenizer splits the detokenised text and entities are compared as
+character spans. ``<shared>`` is ``../shared`` beside the repository, or ``$KZEXTRACT_SHARED``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from .resources import MODEL_DIR, ROOT
+
+SHARED = Path(os.environ.get("KZEXTRACT_SHARED", ROOT.parent / "shared"))
+KAZNERD = SHARED / "data" / "kaznerd"
+CONFIG = ROOT / "configs" / "ner.cfg"
+TRAIN_DIR = ROOT / "training"
+EVAL_JSON = ROOT / "bench" / "model-eval.json"
+DEV_FRACTION = 0.1
+SEED = 0
+
+# No space before these tokens / after these tokens when detokenising KazNERD sentences.
+_NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "»", "”", "%", "…"}
+_NO_SPACE_AFTER = {"(", "[", "«", "“"}
+
+Sentence = list[tuple[str, str]]  # (token, IOB2 tag)
+
+
+# --------------------------------------------------------------------------------------------- data
+
+
+def read_iob(path: Path) -> list[Sentence]:
+    """KazNERD's ``token TAG`` lines, blank line between sentences."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            word, tag = line.rsplit(" ", 1)
+            cur.append((word, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def detok_spaces(words: list[str]) -> list[bool]:
+    """Guess ``Doc.spaces`` for a KazNERD sentence, like the news text it came from."""
+    spaces = []
+    quote_open = False
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w == '"':
+            quote_open = not quote_open
+        if nxt is None:
+            spaces.append(False)
+        elif w in _NO_SPACE_AFTER or (w == '"' and quote_open):
+            spaces.append(False)
+        elif nxt in _NO_SPACE_BEFORE or (nxt == '"' and quote_open):
+            spaces.append(False)
+        else:
+            spaces.append(True)
+    return spaces
+
+
+def detok(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Sentence text and each token's character offsets."""
+    out, offs, pos = [], [], 0
+    for w, sp in zip(words, detok_spaces(words)):
+        offs.append((pos, pos + len(w)))
+        out.append(w + (" " if sp else ""))
+        pos += len(w) + (1 if sp else 0)
+    return "".join(out), offs
+
+
+def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end, label)`` from IOB2 tags (a stray I- starts a new entity)."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
+            if start is not None:
+                spans.append((start, i, label))
+                start, label = None, None
+            if tag != "O":
+                start, label = i, tag[2:]
+    return spans
+
+
+def make_doc(vocab, sent: Sentence):
+    from spacy.tokens import Doc, Span
+
+    words = [w for w, _ in sent]
+    doc = Doc(vocab, words=words, spaces=detok_spaces(words))
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in iob_spans([t for _, t in sent])]
+    return doc
+
+
+def train_sentences() -> list[Sentence]:
+    """KazNERD valid minus the sentences that also occur in test."""
+    test = {tuple(w for w, _ in s) for s in read_iob(KAZNERD / "IOB2_test.txt")}
+    valid = read_iob(KAZNERD / "IOB2_valid.txt")
+    kept = [s for s in valid if tuple(w for w, _ in s) not in test]
+    print(f"valid: {len(valid)} sentences, {len(valid) - len(kept)} also in test dropped")
+    return kept
+
+
+def convert(out_dir: Path = TRAIN_DIR) -> tuple[Path, Path]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    sents = train_sentences()
+    random.Random(SEED).shuffle(sents)
+    n_dev = int(len(sents) * DEV_FRACTION)
+    nlp = spacy.blank("kk")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, part in (("train", sents[n_dev:]), ("dev", sents[:n_dev])):
+        db = DocBin(store_user_data=False)
+        for s in part:
+            db.add(make_doc(nlp.vocab, s))
+        path = out_dir / f"{name}.spacy"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        db.to_disk(tmp)
+        os.replace(tmp, path)  # parallel experiment runs may convert at the same time
+        paths.append(path)
+        print(f"{name}: {len(part)} sentences -> {path}")
+    return paths[0], paths[1]
+
+
+# ---------------------------------------------------------------------------------------- train
+
+
+def ship(best: Path, dest: Path = MODEL_DIR) -> None:
+    """Copy a trained pipeline without what inference does not need."""
+    import spacy
+
+    nlp = spacy.load(best)
+    meta = nlp.meta
+    meta["name"] = "kk_ner"
+    meta["description"] = "kzextract NER for Kazakh, trained on KazNERD valid (CC BY 4.0)"
+    meta["sources"] = [{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD",
+                        "license": "CC BY 4.0"}]  # fmt: skip
+    meta.pop("performance", None)
+    nlp.meta.update(meta)
+    # Lexemes and string store entries are rebuilt on demand; keep the vocab small.
+    if dest.exists():
+        shutil.rmtree(dest)
+    nlp.to_disk(dest, exclude=["vocab.lookups"])
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"shipped {best} -> {dest} ({size / 1e6:.1f} MB)")
+
+
+def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    from spacy.cli.train import train as spacy_train
+
+    train_path, dev_path = convert()
+    t0 = time.time()
+    spacy_train(
+        CONFIG,
+        output,
+        overrides={"paths.train": str(train_path), "paths.dev": str(dev_path), **overrides},
+    )
+    print(f"training took {time.time() - t0:.0f} s")
+    if do_ship:
+        ship(output / "model-best")
+
+
+# ----------------------------------------------------------------------------------------- eval
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def score(gold: list[set], pred: list[set]) -> dict:
+    """Exact-match P/R/F1 per label and micro over ``(start, end, label)`` sets per sentence."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for s in p & g:
+            tp[s[2]] += 1
+        for s in p - g:
+            fp[s[2]] += 1
+        for s in g - p:
+            fn[s[2]] += 1
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    out = {
+        "micro": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "labels": {lab: {**_prf(tp[lab], fp[lab], fn[lab]), "n": tp[lab] + fn[lab]}
+                   for lab in labels},  # fmt: skip
+    }
+    return out
+
+
+def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    import spacy
+
+    nlp = spacy.load(model)
+    test = read_iob(KAZNERD / "IOB2_test.txt")
+    n_words = sum(len(s) for s in test)
+
+    # 1. Gold tokens: KazNERD boundaries, the setting the model was trained in.
+    docs = [make_doc(nlp.vocab, s) for s in test]
+    gold = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
+    for d in docs:
+        d.ents = []
+    t0 = time.time()
+    pred_docs = list(nlp.pipe(docs, batch_size=256))
+    secs = time.time() - t0
+    pred = [{(e.start, e.end, e.label_) for e in d.ents} for d in pred_docs]
+    result = score(gold, pred)
+    result["words_per_s"] = round(n_words / secs)
+
+    # 2. Raw text: detokenised sentences through the kk tokenizer, character spans compared.
+    texts, gold_c = [], []
+    for s in test:
+        text, offs = detok([w for w, _ in s])
+        texts.append(text)
+        spans = iob_spans([t for _, t in s])
+        gold_c.append({(offs[a][0], offs[b - 1][1], lab) for a, b, lab in spans})
+    pred_c = [{(e.start_char, e.end_char, e.label_) for e in d.ents}
+              for d in nlp.pipe(texts, batch_size=256)]  # fmt: skip
+    raw = score(gold_c, pred_c)
+    result["kk_tokenizer"] = {"micro": raw["micro"],
+                              "labels": {k: v["f1"] for k, v in raw["labels"].items()},
+                              "boundary_agreement": tokcheck(nlp, test, quiet=True)}  # fmt: skip
+    result["test_sentences"] = len(test)
+    result["test_words"] = n_words
+    result["model"] = str(model.relative_to(ROOT) if model.is_relative_to(ROOT) else model)
+
+    print(f"{'label':<15}{'P':>8}{'R':>8}{'F1':>8}{'n':>7}")
+    for lab, v in result["labels"].items():
+        print(f"{lab:<15}{v['p']:>8.3f}{v['r']:>8.3f}{v['f1']:>8.3f}{v['n']:>7}")
+    m = result["micro"]
+    print(f"{'micro':<15}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
+    print(f"words/s (gold tokens, {os.environ.get('OMP_NUM_THREADS')} thread(s)): "
+          f"{result['words_per_s']}")  # fmt: skip
+    k = result["kk_tokenizer"]
+    print(f"raw text through the kk tokenizer: micro F1 {k['micro']['f1']:.3f}; "
+          f"token boundary agreement {k['boundary_agreement']}")  # fmt: skip
+    if out_json:
+        out_json.parent.mkdir(parents=True, exist_ok=True)
+        out_json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        print(f"wrote {out_json}")
+    return result
+
+
+def tokcheck(nlp=None, sents: list[Sentence] | None = None, quiet: bool = False) -> dict:
+    """Token-boundary agreement of the kk tokenizer with KazNERD on detokenised sentences."""
+    import spacy
+
+    nlp = nlp or spacy.blank("kk")
+    if sents is None:
+        sents = read_iob(KAZNERD / "IOB2_valid.txt") + read_iob(KAZNERD / "IOB2_test.txt")
+    n_gold = n_pred = n_match = n_same = 0
+    diffs: Counter = Counter()
+    for s in sents:
+        words = [w for w, _ in s]
+        text, offs = detok(words)
+        doc = nlp.make_doc(text)
+        gold = set(offs)
+        pred = {(t.idx, t.idx + len(t)) for t in doc}
+        n_gold, n_pred, n_match = n_gold + len(gold), n_pred + len(pred), n_match + len(gold & pred)
+        n_same += gold == pred
+        if not quiet:
+            for a, b in sorted(gold - pred):
+                diffs[text[a:b]] += 1
+    p, r = n_match / n_pred, n_match / n_gold
+    res = {"token_p": round(p, 4), "token_r": round(r, 4), "token_f1": round(2 * p * r / (p + r), 4),
+           "sentences_identical": round(n_same / len(sents), 4)}  # fmt: skip
+    if not quiet:
+        print(json.dumps(res))
+        print("most frequent gold tokens the kk tokenizer does not reproduce:")
+        for tok, n in diffs.most_common(40):
+            print(f"  {n:5d}  {tok}")
+    return res
+
+
+# ------------------------------------------------------------------------------------------ cli
+
+
+def _value(v: str):
+    try:
+        return json.loads(v)
+    except json.JSONDecodeError:
+        return v
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kzextract.modeltrain")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train", help="convert KazNERD, train, ship to models/kk_ner")
+    t.add_argument("--output", type=Path, default=TRAIN_DIR / "output")
+    t.add_argument("--no-ship", action="store_true", help="train only (experiments)")
+    t.add_argument("--threads", type=int, default=1)
+    t.add_argument("--affix", help="experiments: PREFIX,SUFFIX lengths, e.g. 1,3 (spaCy's)")
+    t.add_argument("overrides", nargs="*", help="config overrides: section.key=value")
+    e = sub.add_parser("eval", help="score a model on IOB2_test.txt")
+    e.add_argument("--model", type=Path, default=MODEL_DIR)
+    e.add_argument("--json", type=Path, default=EVAL_JSON, help="'-' to skip writing")
+    e.add_argument("--threads", type=int, default=1)
+    e.add_argument("--affix", help="PREFIX,SUFFIX lengths the model was trained with")
+    sub.add_parser("tokcheck", help="kk tokenizer vs KazNERD token boundaries")
+    s = sub.add_parser("ship", help="copy a trained model-best to models/kk_ner")
+    s.add_argument("best", type=Path)
+    args = ap.parse_args(argv)
+
+    if getattr(args, "affix", None):  # experiments only: models depend on these lengths
+        from .lang.kk import lex_attrs
+
+        lex_attrs.PREFIX_LEN, lex_attrs.SUFFIX_LEN = map(int, args.affix.split(","))
+    if args.cmd == "train":
+        overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.overrides)}
+        train(args.output, overrides, not args.no_ship, args.threads)
+    elif args.cmd == "eval":
+        if not (args.model / "meta.json").exists():
+            print(f"no model at {args.model}; run `make model` first", file=sys.stderr)
+            return 1
+        evaluate(args.model, None if str(args.json) == "-" else args.json, args.threads)
+    elif args.cmd == "tokcheck":
+        tokcheck()
+    elif args.cmd == "ship":
+        ship(args.best)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

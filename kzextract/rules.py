@@ -1,0 +1,289 @@
+"""Rule half of the entity stage: a declarative grammar (``patterns/entities.toml``) over spaCy tokens.
+
+Cues, not guesses: a quoted name followed by a programme cue is a PROGRAMME, by a legal form or an
+organisation head an ORGANISATION; a role head (``орынбасары``) grown leftwards over its genitive
+chain is a POSITION; initials or a surname ending make a PERSON; the gazetteer (``patterns/gpe.txt``)
+and its generic nouns make a GPE. Every rule returns character spans of the ``Doc`` it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .resources import load_toml, load_wordlist
+
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpan:
+    start: int  # character offsets in the Doc's text
+    end: int
+    label: str
+
+
+@cache
+def grammar() -> dict:
+    """The grammar with word lists turned into sets and inflection-aware lookups."""
+    g = load_toml("entities")
+    lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    return {
+        "poss_end": tuple(g["possessive_case_endings"]),
+        "case_end": tuple(g["case_endings"]),
+        "prog_cues": lower(g["programme"]["cues"]),
+        "prog_mods": lower(g["programme"]["modifiers"]),
+        "legal": frozenset(g["organisation"]["legal_forms"]),
+        "org_heads": lower(g["organisation"]["heads"]),
+        "org_bare": lower(g["organisation"]["bare_heads"]),
+        "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
+        "pos_heads": lower(g["position"]["heads"]),
+        "pos_standalone": tuple(g["position"]["standalone"]),
+        "adj_suffixes": tuple(g["chain"]["adjective_suffixes"]),
+        "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
+        "chain_words": lower(g["chain"]["words"]),
+        "not_names": frozenset(g["chain"]["not_names"]),
+        "surname_re": regex.compile(
+            r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$"
+            % ("|".join(sorted(g["person"]["surname_endings"], key=len, reverse=True)),
+               "|".join(e for e in g["case_endings"] if e)),
+        ),
+        "not_surnames": frozenset(g["person"]["not_surnames"]),
+        "gpe_generic": lower(g["gpe"]["generic_nouns"]),
+        "gazetteer": tuple(sorted(load_wordlist("gpe"), key=len, reverse=True)),
+    }
+
+
+def _inflected(word: str, forms: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """``word`` is one of ``forms`` followed by one of ``endings`` (case-insensitive)."""
+    w = word.lower()
+    return any(w[: len(w) - len(e)] in forms for e in endings if w.endswith(e) and len(w) > len(e))
+
+
+def is_programme_cue(word: str) -> bool:
+    g = grammar()
+    return _inflected(word, g["prog_cues"], g["poss_end"])
+
+
+def is_org_head(word: str) -> bool:
+    g = grammar()
+    return _inflected(word, g["org_heads"], g["poss_end"]) or _inflected(word, g["org_bare"], g["case_end"])
+
+
+def is_position_head(word: str) -> bool:
+    g = grammar()
+    return _inflected(word, g["pos_heads"], g["poss_end"])
+
+
+def gpe_stem(word: str) -> str | None:
+    """The gazetteer name a token is an inflected form of (``Алматыда`` → ``Алматы``)."""
+    g = grammar()
+    for name in g["gazetteer"]:
+        if word.startswith(name) and word[len(name):] in g["case_end"]:
+            return name
+    return None
+
+
+def _is_chain_word(tok, g: dict) -> bool:
+    """A token that can sit inside a role or organisation phrase left of its head."""
+    t = tok.text
+    low = t.lower()
+    if tok.is_punct or tok.like_num or t in g["not_names"]:
+        return False
+    return (
+        t[:1].isupper()
+        or low in g["chain_words"]
+        or low.endswith(g["gen_suffixes"])
+        or low.endswith(g["adj_suffixes"])
+        or is_org_head(t)
+        or is_position_head(t)
+    )
+
+
+def _grow_left(doc: Doc, head: int, limit: int = 7, floor: int = 0) -> int:
+    """Leftmost token index of the phrase ending at ``head``: it must start with a name-like word."""
+    g = grammar()
+    i = head
+    while i - 1 >= floor and head - (i - 1) <= limit and _is_chain_word(doc[i - 1], g):
+        i -= 1
+    # The phrase must start on a capitalised word, a genitive or a known lower-case start.
+    while i < head:
+        t = doc[i].text
+        if t.lower() == "және":
+            i += 1
+            continue
+        if t[:1].isupper() or t.lower() in g["org_lc_starts"] or t.lower().endswith(g["gen_suffixes"]):
+            break
+        i += 1
+    return i
+
+
+def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [i, j] of quotations: «…», “…”, "…" (at most 15 tokens, no nesting)."""
+    spans, i, n = [], 0, len(doc)
+    while i < n:
+        close = _OPEN_QUOTES.get(doc[i].text)
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= 16 and doc[j].text != close and doc[j].text not in ("«",):
+            j += 1
+        if j < n and doc[j].text == close and j > i + 1:
+            spans.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _quoted_rules(doc: Doc) -> list[Span]:
+    """PROGRAMME / ORGANISATION from a quoted name and the cue that follows it."""
+    g = grammar()
+    out: list[Span] = []
+    quotes = _quoted_spans(doc)
+    pending: list[tuple[int, int]] = []  # coordinated names waiting for a shared cue: «A», «B» жобалары
+    for qi, (i, j) in enumerate(quotes):
+        k = j + 1
+        while k < len(doc) and doc[k].lower_ in g["prog_mods"] and k - j <= 2:
+            k += 1
+        nxt = doc[k].text if k < len(doc) else ""
+        if nxt and is_programme_cue(nxt):
+            out.extend(Span(doc, a, b + 1, label="PROGRAMME") for a, b in pending)
+            out.append(Span(doc, i, k + 1, label="PROGRAMME"))
+            pending = []
+            continue
+        if j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
+            out.append(Span(doc, i, j + 2, label="ORGANISATION"))
+            pending = []
+            continue
+        head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text)), None)
+        if head is not None and all(_is_chain_word(doc[t], g) for t in range(j + 1, head)):
+            out.append(Span(doc, i, head + 1, label="ORGANISATION"))
+            pending = []
+            continue
+        coordinated = (
+            j + 2 < len(doc) and doc[j + 1].text in {",", "және", "мен", "пен", "бен"}
+            and qi + 1 < len(quotes) and quotes[qi + 1][0] == j + 2
+        )
+        pending = pending + [(i, j)] if coordinated else []
+    return out
+
+
+def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
+    """POSITION and descriptive ORGANISATION phrases grown leftwards from their head word."""
+    out: list[Span] = []
+    floor = 0
+    for tok in doc:
+        if tok.i in taken:
+            floor = tok.i + 1
+            continue
+        label = "POSITION" if is_position_head(tok.text) else "ORGANISATION" if is_org_head(tok.text) else None
+        if label is None:
+            continue
+        # An organisation head followed by a position head belongs to the position phrase.
+        if label == "ORGANISATION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
+            continue
+        start = _grow_left(doc, tok.i, floor=floor)
+        if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
+            continue  # a bare head is a back-reference, not a name
+        if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
+            continue  # басшысының орынбасары: the phrase ends at the next head
+        out.append(Span(doc, start, tok.i + 1, label=label))
+        floor = tok.i + 1
+    return out
+
+
+def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
+    """A quoted organisation right before a role head is part of the role phrase."""
+    by_end = {sp.end: sp for sp in quoted if sp.label_ == "ORGANISATION"}
+    merged, used = [], set()
+    for sp in heads:
+        org = by_end.get(sp.start) if sp.label_ == "POSITION" else None
+        if org is not None:
+            used.add(org.end)
+            sp = Span(sp.doc, org.start, sp.end, label="POSITION")
+        merged.append(sp)
+    return [q for q in quoted if q.end not in used or q.label_ != "ORGANISATION"] + merged
+
+
+def _standalone_positions(doc: Doc) -> list[Span]:
+    g = grammar()
+    out = []
+    text = doc.text
+    for title in g["pos_standalone"]:
+        for m in regex.finditer(r"(?<!\p{L})%s\p{Ll}*" % regex.escape(title), text):
+            sp = doc.char_span(m.start(), m.end(), label="POSITION", alignment_mode="expand")
+            if sp is not None:
+                out.append(sp)
+    return out
+
+
+def _person_rules(doc: Doc) -> list[Span]:
+    """Initials + surname (``Ш.А. Байманов``), and given name + surname-shaped word."""
+    g = grammar()
+    out: list[Span] = []
+    text = doc.text
+    for m in regex.finditer(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?", text):
+        sp = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="expand")
+        if sp is not None:
+            out.append(sp)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (
+            g["surname_re"].match(tok.text)
+            and not any(tok.text.startswith(n) for n in g["not_surnames"])
+            and prev.is_title and prev.is_alpha and prev.text not in g["not_names"]
+            and not is_position_head(prev.text) and gpe_stem(prev.text) is None
+        ):
+            out.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))
+    # A capitalised pair right after a position head is the holder's name.
+    for tok in doc[:-2]:
+        a, b = doc[tok.i + 1], doc[tok.i + 2]
+        if is_position_head(tok.text) and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
+            out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
+    return out
+
+
+def _gpe_rules(doc: Doc) -> list[Span]:
+    """Gazetteer places, with the generic noun written after them (``Ақмола облысы``)."""
+    g = grammar()
+    out: list[Span] = []
+    for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        if end < len(doc) and gpe_stem(tok.text + " " + doc[end].text):  # Батыс Қазақстан
+            end += 1
+        elif gpe_stem(tok.text) is None:
+            continue
+        if end < len(doc) and doc[end].lower_ in g["gpe_generic"]:
+            end += 1
+        out.append(Span(doc, tok.i, end, label="GPE"))
+    return out
+
+
+def rule_spans(doc: Doc) -> list[RuleSpan]:
+    """All rule entities of one sentence Doc, overlaps resolved by rule order, then length."""
+    quoted = _quoted_rules(doc)
+    taken = {t for sp in quoted for t in range(sp.start, sp.end)}
+    heads = _head_rules(doc, taken)
+    ordered = _attach_quoted_bodies(quoted, heads) + _standalone_positions(doc)
+    strong = filter_spans(ordered)
+    taken = {t for sp in strong for t in range(sp.start, sp.end)}
+    weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) if not any(t in taken for t in range(sp.start, sp.end))]
+    spans = sorted(strong + filter_spans(weak), key=lambda s: s.start)
+    return [RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans]
+
+
+@cache
+def tokenizer() -> spacy.Language:
+    """A blank Kazakh pipeline: the rules need tokens only."""
+    return spacy.blank("kk")
+
+

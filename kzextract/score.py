@@ -1,0 +1,166 @@
+"""Score an output directory against a gold directory in the format of ``gold-format.md``.
+
+Document-level, micro-averaged over the gold set: entities on ``(label, norm)`` multisets
+(case-folded, quotes and extra spaces removed), officials on ``name`` and ``(name, position)``,
+quantities on ``(value, unit, qualifier)``, boilerplate as the share of gold boilerplate lines absent
+from the cleaned body together with the share of gold body lines kept, sentences as count error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from .reader import read_document
+from .write import read_table
+
+LABELS = ("PERSON", "POSITION", "ORGANISATION", "PROGRAMME", "GPE")
+_QUOTES = regex.compile(r"[«»“”„\"']")
+
+
+def norm_key(text: str | None) -> str:
+    """Comparison form of a norm: case-folded, no quotes, single spaces."""
+    return " ".join(_QUOTES.sub(" ", text or "").casefold().split())
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    def add(self, pred: Counter, gold: Counter) -> None:
+        self.tp += sum((pred & gold).values())
+        self.n_pred += sum(pred.values())
+        self.n_gold += sum(gold.values())
+
+    def as_dict(self) -> dict[str, float]:
+        p = self.tp / self.n_pred if self.n_pred else 0.0
+        r = self.tp / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": self.tp, "pred": self.n_pred, "gold": self.n_gold}
+
+
+@dataclass
+class Tally:
+    entities: dict[str, PRF] = field(default_factory=lambda: {lab: PRF() for lab in LABELS})
+    officials_name: PRF = field(default_factory=PRF)
+    officials_pos: PRF = field(default_factory=PRF)
+    quantities: PRF = field(default_factory=PRF)
+    bp_absent: int = 0
+    bp_total: int = 0
+    body_kept: int = 0
+    body_total: int = 0
+    sent_err: int = 0
+    n_docs: int = 0
+    meta_ok: Counter = field(default_factory=Counter)
+
+
+def _gold_body_lines(raw: str, gold: dict) -> list[str]:
+    """Non-empty lines of the gold body span (body.first … body.last), boilerplate samples excluded."""
+    first, last = gold["body"]["first"], gold["body"]["last"]
+    a = raw.find(first)
+    b = raw.find(last, max(a, 0))
+    if a < 0 or b < 0:
+        return []
+    skip = {s.strip() for s in gold.get("boilerplate", [])}
+    lines = [ln.strip() for ln in raw[a : b + len(last)].split("\n")]
+    return [ln for ln in lines if any(ch.isalnum() for ch in ln) and ln not in skip]
+
+
+def _present(line: str, body: str, body_lines: set[str]) -> bool:
+    line = line.strip()
+    return line in body_lines or (len(line) >= 20 and line in body)
+
+
+def _by_doc(table, doc_ids: set[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {d: [] for d in doc_ids}
+    for row in table.to_pylist():
+        if row["doc_id"] in out:
+            out[row["doc_id"]].append(row)
+    return out
+
+
+def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | None = None) -> dict:
+    """All figures as a nested dict (``entities.PERSON.f1``, ``quantities.f1`` …)."""
+    gold_dir = Path(gold_dir)
+    corpus_dir = Path(corpus_dir) if corpus_dir else gold_dir.parent / "corpus"
+    golds = {g["doc_id"]: g for g in (json.loads(p.read_text("utf-8")) for p in sorted(gold_dir.glob("*.json")))}
+    ids = set(golds)
+    docs = {r["doc_id"]: r for r in read_table(pred_dir, "documents").to_pylist() if r["doc_id"] in ids}
+    ents = _by_doc(read_table(pred_dir, "entities"), ids)
+    offs = _by_doc(read_table(pred_dir, "officials"), ids)
+    qts = _by_doc(read_table(pred_dir, "quantities"), ids)
+    t = Tally()
+    for doc_id, g in golds.items():
+        t.n_docs += 1
+        pdoc = docs.get(doc_id, {})
+        for lab in LABELS:
+            t.entities[lab].add(
+                Counter(norm_key(e["norm"]) for e in ents[doc_id] if e["label"] == lab),
+                Counter(norm_key(e["norm"]) for e in g.get("entities", []) if e["label"] == lab),
+            )
+        t.officials_name.add(
+            Counter({norm_key(o["name"]) for o in offs[doc_id]}),
+            Counter({norm_key(o["name"]) for o in g.get("officials", [])}),
+        )
+        t.officials_pos.add(
+            Counter({(norm_key(o["name"]), norm_key(o["position"])) for o in offs[doc_id]}),
+            Counter({(norm_key(o["name"]), norm_key(o["position"])) for o in g.get("officials", [])}),
+        )
+        t.quantities.add(
+            Counter((round(q["value"], 4), q["unit"], q["qualifier"]) for q in qts[doc_id]),
+            Counter((round(float(q["value"]), 4), q["unit"], q["qualifier"]) for q in g.get("quantities", [])),
+        )
+        body = pdoc.get("body") or ""
+        body_lines = {ln.strip() for ln in body.split("\n")}
+        bps = [s for s in g.get("boilerplate", []) if s.strip()]
+        t.bp_total += len(bps)
+        t.bp_absent += sum(not _present(s, body, body_lines) for s in bps)
+        corpus_file = corpus_dir / f"{doc_id}.txt"
+        if corpus_file.exists():
+            lines = _gold_body_lines(read_document(corpus_file).raw, g)
+            t.body_total += len(lines)
+            t.body_kept += sum(ln in body for ln in lines)
+        t.sent_err += abs(int(pdoc.get("n_sentences") or 0) - int(g.get("sentences", 0)))
+        for key in ("title", "source", "date"):
+            pv = pdoc.get(key)
+            t.meta_ok[key] += (str(pv) if pv is not None else None) == g.get(key)
+    micro = PRF()
+    for prf in t.entities.values():
+        micro.tp += prf.tp
+        micro.n_pred += prf.n_pred
+        micro.n_gold += prf.n_gold
+    n = max(t.n_docs, 1)
+    return {
+        "documents": t.n_docs,
+        "entities": {**{lab: prf.as_dict() for lab, prf in t.entities.items()}, "micro": micro.as_dict()},
+        "officials": {"name": t.officials_name.as_dict(), "name_position": t.officials_pos.as_dict()},
+        "quantities": t.quantities.as_dict(),
+        "boilerplate": round((t.bp_absent + t.body_kept) / max(t.bp_total + t.body_total, 1), 4),
+        "boilerplate_detail": {
+            "boilerplate_removed": f"{t.bp_absent}/{t.bp_total}", "body_lines_kept": f"{t.body_kept}/{t.body_total}",
+        },
+        "sentences": {"abs_error": t.sent_err, "mean_abs_error": round(t.sent_err / n, 3)},
+        "metadata": {k: round(t.meta_ok[k] / n, 4) for k in ("title", "source", "date")},
+    }
+
+
+def format_table(result: dict) -> str:
+    """The figures as a plain-text table for the terminal and the README."""
+    rows = [("entities " + lab, result["entities"][lab]) for lab in (*LABELS, "micro")]
+    rows += [("officials name", result["officials"]["name"]), ("officials name+position", result["officials"]["name_position"])]
+    rows += [("quantities", result["quantities"])]
+    lines = [f"{'':26} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}"]
+    lines += [f"{name:26} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} {m['gold']:5d} {m['pred']:5d}" for name, m in rows]
+    d = result["boilerplate_detail"]
+    lines.append(f"{'boilerplate':26} {result['boilerplate']:6.3f}  (removed {d['boilerplate_removed']}, body lines kept {d['body_lines_kept']})")
+    s = result["sentences"]
+    lines.append(f"{'sentences':26} abs error {s['abs_error']} over {result['documents']} docs (mean {s['mean_abs_error']})")
+    m = result["metadata"]
+    lines.append(f"{'metadata accuracy':26} title {m['title']:.3f}  source {m['source']:.3f}  date {m['date']:.3f}")
+    return "\n".join(lines)
