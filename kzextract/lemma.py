@@ -37,8 +37,13 @@ class _Rules:
     min_stem_plural: int
     min_poss_base: int
     min_poss_base_acc: int
+    ud_min_poss_base: int
+    ud_min_poss_base_acc: int
+    min_stem_possessive: int
     max_abbrev_len: int
     front_final: str
+    harmony_free: frozenset[str]
+    final_clusters: frozenset[str]
     neutral_endings: tuple[str, ...]
     all_suffixes: frozenset[str]
 
@@ -65,7 +70,11 @@ def _rules() -> _Rules:
         protected=tuple(t["stems"]["protected_endings"]),
         min_stem=s["min_stem"], min_stem_plural=s["min_stem_plural"],
         min_poss_base=s["min_poss_base"], min_poss_base_acc=s["min_poss_base_acc"],
+        ud_min_poss_base=s["ud_min_poss_base"], ud_min_poss_base_acc=s["ud_min_poss_base_acc"],
+        min_stem_possessive=s["min_stem_possessive"],
         max_abbrev_len=s["max_abbrev_len"], front_final=s["front_final"],
+        harmony_free=frozenset(s.get("harmony_free", ())),
+        final_clusters=frozenset(s.get("final_clusters", ())),
         neutral_endings=tuple(s.get("neutral_endings", ())),
         all_suffixes=frozenset(k for k, _ in case + plural),
     )
@@ -97,31 +106,47 @@ def _harmony_ok(stem: str, suffix: str, r: _Rules) -> bool:
     return True
 
 
-def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int) -> bool:
+def _poss_base_ok(base: str, r: _Rules, min_base: int) -> bool:
+    """Could ``base`` carry a possessive ы/і? Long enough, and ending in a vowel, a single
+    consonant or a listed cluster (департамент|і yes, ағылш|ын no)."""
+    if len(base) < min_base or _last_vowel(base, r) is None:
+        return False
+    if len(base) < 2 or base[-1] in r.classes["V"] or base[-2] in r.classes["V"]:
+        return True
+    return base[-2:] in r.final_clusters
+
+
+def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int, proper: bool) -> bool:
     """The stem's last sound must be one of the classes the suffix may follow."""
     last = stem[-1]
     for cls in allowed:
-        if cls == "P":
-            if last in r.classes["P"] and len(stem) - 1 >= min_base:
+        if cls == "A":  # -ны/-ні: names only (Асадова|ны), or any vowel after a known stem (Алматы|ны)
+            if proper and (last in r.classes["A"] or last in r.classes["V"] and stem in r.known):
+                return True
+        elif cls == "P":
+            if last in r.classes["P"] and _poss_base_ok(stem[:-1], r, min_base):
                 return True
         elif last in r.classes[cls]:
             return True
     return False
 
 
-def _strip(stem: str, table: tuple[tuple[str, str], ...], r: _Rules, min_len: int) -> list[str]:
-    """Every stem left by removing one suffix of ``table`` where sound, harmony and length allow."""
+def _strip(stem: str, table: tuple[tuple[str, str], ...], r: _Rules, min_len: int,
+           ud: bool = False, proper: bool = False) -> list[str]:
+    """Every stem left by removing one suffix of ``table`` where sound, harmony and length allow;
+    a stem shorter than ``min_len`` only when it is a known stem (ел|де)."""
     out = []
     for suf, allowed in table:
         if not stem.endswith(suf) or len(stem) - len(suf) < 1:
             continue
         rest = stem[: -len(suf)]
-        min_base = r.min_poss_base_acc if suf == "н" else r.min_poss_base
+        mb = (r.min_poss_base_acc if suf == "н" else r.min_poss_base) if ud is False else (
+            r.ud_min_poss_base_acc if suf == "н" else r.ud_min_poss_base)
         if (
-            len(rest.replace("-", "")) >= min_len
+            (len(rest.replace("-", "")) >= min_len or rest in r.known)
             and _last_vowel(rest, r) is not None
-            and _sound_ok(rest, allowed, r, min_base)
-            and _harmony_ok(rest, suf, r)
+            and _sound_ok(rest, allowed, r, mb, proper or rest in r.known)
+            and (suf in r.harmony_free or _harmony_ok(rest, suf, r))
         ):
             out.append(rest)
     return out
@@ -138,14 +163,17 @@ def _cuts_protected(word: str, cut: int, r: _Rules) -> bool:
     return False
 
 
-def _candidates(low: str, r: _Rules, keep_plural: bool, strip_possessive: bool) -> list[str]:
+def _candidates(low: str, r: _Rules, keep_plural: bool, strip_possessive: bool,
+                proper: bool) -> list[str]:
     """Stems for ``low`` in preference order: longest case ending first, each then de-pluralised."""
-    after_case = _strip(low, r.case, r, r.min_stem) + [low]
+    after_case = _strip(low, r.case, r, r.min_stem, strip_possessive, proper) + [low]
     out: list[str] = []
     for s in after_case:
         if strip_possessive:
-            for p in _strip(s, r.possessive, r, 2):
-                out += [q for q in _strip(p, r.plural, r, 2)] + [_restore(p, s, r)]
+            poss = [p for p in _strip(s, r.possessive, r, r.min_stem_possessive)
+                    if _poss_base_ok(p, r, 2) or p in r.known]
+            for p in poss:
+                out += _strip(p, r.plural, r, 3) + [_restore(p, s, r)]
         if not keep_plural:
             out += _strip(s, r.plural, r, r.min_stem_plural)
         out.append(s)
@@ -179,7 +207,7 @@ def lemmatize(word: str, *, keep_plural: bool = False, strip_possessive: bool = 
     if word.isupper() and len(word) <= r.max_abbrev_len:
         return word  # БҚО, АҚ: abbreviations are not inflected without a hyphen
     low = word.lower()
-    cands = _candidates(low, r, keep_plural, strip_possessive)
+    cands = _candidates(low, r, keep_plural, strip_possessive, word[0].isupper())
     best = next((c for c in cands if c in r.known), None)
     if best is None:
         best = next((c for c in cands if c == low or not _cuts_protected(low, len(c), r)), low)

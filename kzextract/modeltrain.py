@@ -159,8 +159,10 @@ def convert(out_dir: Path = TRAIN_DIR) -> tuple[Path, Path]:
 def ship(best: Path, dest: Path = MODEL_DIR) -> None:
     """Copy a trained pipeline without what inference does not need."""
     import spacy
+    from spacy.util import registry
 
     nlp = spacy.load(best)
+    nlp.tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)  # current kk rules
     meta = nlp.meta
     meta["name"] = "kk_ner"
     meta["description"] = "kzextract NER for Kazakh, trained on KazNERD valid (CC BY 4.0)"
@@ -171,7 +173,12 @@ def ship(best: Path, dest: Path = MODEL_DIR) -> None:
     # Lexemes and string store entries are rebuilt on demand; keep the vocab small.
     if dest.exists():
         shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(dest, exclude=["vocab.lookups"])
+    # The hash embeddings need no strings; the training vocabulary's string table (1.6 MB) is
+    # replaced by the labels (the tokenizer adds the strings it sees at run time).
+    labels = sorted(nlp.get_pipe("ner").labels)
+    (dest / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
     size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
     print(f"shipped {best} -> {dest} ({size / 1e6:.1f} MB)")
 

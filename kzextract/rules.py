@@ -41,11 +41,13 @@ def grammar() -> dict:
         "legal": frozenset(g["organisation"]["legal_forms"]),
         "org_heads": lower(g["organisation"]["heads"]),
         "org_bare": lower(g["organisation"]["bare_heads"]),
+        "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
         "pos_heads": lower(g["position"]["heads"]),
         "pos_standalone": tuple(g["position"]["standalone"]),
         "adj_suffixes": tuple(g["chain"]["adjective_suffixes"]),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
+        "loc_suffixes": tuple(g["chain"]["locative_suffixes"]),
         "chain_words": lower(g["chain"]["words"]),
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": regex.compile(
@@ -70,9 +72,14 @@ def is_programme_cue(word: str) -> bool:
     return _inflected(word, g["prog_cues"], g["poss_end"])
 
 
-def is_org_head(word: str) -> bool:
+def is_org_head(word: str, plural: bool = False) -> bool:
+    """An organisation head noun; plural heads (``орталықтары``) only when ``plural`` is allowed."""
     g = grammar()
-    return _inflected(word, g["org_heads"], g["poss_end"]) or _inflected(word, g["org_bare"], g["case_end"])
+    return (
+        _inflected(word, g["org_heads"], g["poss_end"])
+        or _inflected(word, g["org_bare"], g["case_end"])
+        or (plural and _inflected(word, g["org_plural"], g["poss_end"]))
+    )
 
 
 def is_position_head(word: str) -> bool:
@@ -94,6 +101,8 @@ def _is_chain_word(tok, g: dict) -> bool:
     t = tok.text
     low = t.lower()
     if tok.is_punct or tok.like_num or t in g["not_names"]:
+        return False
+    if low.endswith(g["loc_suffixes"]) and not low.endswith(g["adj_suffixes"]):
         return False
     return (
         t[:1].isupper()
@@ -162,7 +171,7 @@ def _quoted_rules(doc: Doc) -> list[Span]:
             out.append(Span(doc, i, j + 2, label="ORGANISATION"))
             pending = []
             continue
-        head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text)), None)
+        head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text, plural=True)), None)
         if head is not None and all(_is_chain_word(doc[t], g) for t in range(j + 1, head)):
             out.append(Span(doc, i, head + 1, label="ORGANISATION"))
             pending = []
@@ -173,6 +182,17 @@ def _quoted_rules(doc: Doc) -> list[Span]:
         )
         pending = pending + [(i, j)] if coordinated else []
     return out
+
+
+def _continues_to_head(doc: Doc, i: int, limit: int = 5) -> bool:
+    """Token ``i`` is followed, over chain words only, by another role or organisation head."""
+    g = grammar()
+    for k in range(i + 1, min(i + 1 + limit, len(doc))):
+        if is_position_head(doc[k].text) or is_org_head(doc[k].text):
+            return True
+        if not _is_chain_word(doc[k], g) or doc[k].text[:1].isupper():
+            return False
+    return False
 
 
 def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
@@ -186,8 +206,8 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         label = "POSITION" if is_position_head(tok.text) else "ORGANISATION" if is_org_head(tok.text) else None
         if label is None:
             continue
-        # An organisation head followed by a position head belongs to the position phrase.
-        if label == "ORGANISATION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
+        # A head followed by a further head belongs to the longer phrase (… басқармасы … бөлімі).
+        if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
             continue
         start = _grow_left(doc, tok.i, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
@@ -200,14 +220,15 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
-    """A quoted organisation right before a role head is part of the role phrase."""
+    """A quoted organisation right before a role or a branch is part of that phrase
+    (``«Аманат» партиясы Ақмола облыстық филиалы``)."""
     by_end = {sp.end: sp for sp in quoted if sp.label_ == "ORGANISATION"}
     merged, used = [], set()
     for sp in heads:
-        org = by_end.get(sp.start) if sp.label_ == "POSITION" else None
+        org = by_end.get(sp.start)
         if org is not None:
             used.add(org.end)
-            sp = Span(sp.doc, org.start, sp.end, label="POSITION")
+            sp = Span(sp.doc, org.start, sp.end, label=sp.label_)
         merged.append(sp)
     return [q for q in quoted if q.end not in used or q.label_ != "ORGANISATION"] + merged
 
@@ -272,6 +293,7 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     """All rule entities of one sentence Doc, overlaps resolved by rule order, then length."""
     quoted = _quoted_rules(doc)
     taken = {t for sp in quoted for t in range(sp.start, sp.end)}
+    taken |= {t for i, j in _quoted_spans(doc) for t in range(i, j + 1)}  # no heads inside quotes
     heads = _head_rules(doc, taken)
     ordered = _attach_quoted_bodies(quoted, heads) + _standalone_positions(doc)
     strong = filter_spans(ordered)

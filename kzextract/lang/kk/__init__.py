@@ -8,7 +8,7 @@ added to the character classes so ``жоқ.`` loses its full stop.
 from spacy.language import BaseDefaults, Language
 
 from .lex_attrs import LEX_ATTRS
-from .punctuation import TOKENIZER_INFIXES, TOKENIZER_SUFFIXES
+from .punctuation import TOKEN_MATCH, TOKENIZER_INFIXES, TOKENIZER_SUFFIXES
 from .stop_words import STOP_WORDS
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
@@ -17,6 +17,7 @@ class KazakhDefaults(BaseDefaults):
     tokenizer_exceptions = TOKENIZER_EXCEPTIONS
     infixes = TOKENIZER_INFIXES
     suffixes = TOKENIZER_SUFFIXES
+    token_match = TOKEN_MATCH
     lex_attr_getters = LEX_ATTRS
     stop_words = STOP_WORDS
 

@@ -1,5 +1,6 @@
 """Punctuation rules: spaCy's defaults with the Kazakh letters spaCy's classes lack (ғ қ ұ …)."""
 
+import regex
 from spacy.lang.char_classes import (
     ALPHA,
     ALPHA_LOWER,
@@ -20,6 +21,9 @@ _KK_UPPER = "ӘҒҚҢӨҰҮҺІ"
 _lower = ALPHA_LOWER + _KK_LOWER
 _upper = ALPHA_UPPER + _KK_UPPER
 _alpha = ALPHA + _KK_LOWER + _KK_UPPER
+# ``%-ке`` standing alone (``25 %-ке``) is one token, as in KazNERD.
+TOKEN_MATCH = regex.compile(r"^%-[{a}]+$".format(a=_alpha)).match
+
 _hyphens_no_dash = HYPHENS.replace("-", "").strip("|").replace("||", "")
 
 TOKENIZER_SUFFIXES = (
@@ -29,6 +33,8 @@ TOKENIZER_SUFFIXES = (
     + LIST_ICONS
     + ["'s", "'S", "’s", "’S", "—", "–"]
     + [
+        # KazNERD keeps a case ending on the per cent sign: ``25%-ке`` -> ``25`` ``%-ке``
+        r"(?<=[0-9])%-[{a}]+".format(a=_alpha),
         r"(?<=[0-9])\+",
         r"(?<=°[FfCcKk])\.",
         r"(?<=[0-9])(?:{c})".format(c=CURRENCY),

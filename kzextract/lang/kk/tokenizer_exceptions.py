@@ -15,4 +15,8 @@ for orth, norm in [
     for form in {orth, orth.capitalize()}:
         _exc[form] = [{ORTH: form, NORM: norm}]
 
+# Mobile network generations are one token in KazNERD (spaCy's unit rule would split ``5`` ``G``).
+for orth in ("2G", "3G", "4G", "5G", "6G"):
+    _exc[orth] = [{ORTH: orth}]
+
 TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, _exc)

@@ -1,0 +1,55 @@
+"""Inference with the shipped statistical NER model (``models/kk_ner``, trained on KazNERD).
+
+The model predicts all 25 KazNERD labels; the entity stage only wants kzextract's, so
+:data:`LABEL_MAP` maps them at inference and drops the rest::
+
+    nlp = load_ner()              # None when no model is shipped/trained
+    spans = predict(nlp, texts)   # [[(start_char, end_char, label), ...], ...] per text
+
+The ``kk`` tokenizer of this checkout (``kzextract/lang/kk``) is used, not the copy frozen in the
+model directory, so tokenizer fixes apply without retraining.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .resources import MODEL_DIR
+
+# KazNERD label -> kzextract label. KazNERD labels not listed here are dropped at inference.
+LABEL_MAP: dict[str, str] = {
+    "PERSON": "PERSON",
+    "POSITION": "POSITION",
+    "ORGANISATION": "ORGANISATION",
+    "PROJECT": "PROGRAMME",
+    "GPE": "GPE",
+    "LOCATION": "GPE",
+}
+
+
+def load_ner(path: Path | str = MODEL_DIR):
+    """The trained pipeline at ``path``, or ``None`` when there is no model there."""
+    path = Path(path)
+    if not (path / "meta.json").exists() or not (path / "config.cfg").exists():
+        return None
+    import spacy
+    from spacy.util import registry
+
+    nlp = spacy.load(path)
+    # Rebuild the tokenizer from the current kk language defaults.
+    nlp.tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    return nlp
+
+
+def predict(nlp, texts: list[str], batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
+    """Character spans ``(start, end, label)`` per text, labels mapped by :data:`LABEL_MAP`."""
+    out: list[list[tuple[int, int, str]]] = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        out.append(
+            [
+                (ent.start_char, ent.end_char, LABEL_MAP[ent.label_])
+                for ent in doc.ents
+                if ent.label_ in LABEL_MAP
+            ]
+        )
+    return out

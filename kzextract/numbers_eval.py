@@ -1,0 +1,221 @@
+"""Evaluate the ``numbers`` stage against KazNERD and time it.
+
+``python -m kzextract.numbers_eval`` reads ``IOB2_test.txt`` of KazNERD, joins each sentence's
+tokens with single spaces, runs :func:`kzextract.numbers.find_quantities` on it and compares the
+predicted spans with the gold ``CARDINAL``, ``PERCENTAGE``, ``MONEY`` and ``QUANTITY`` spans
+(exact span match, on token boundaries). It prints precision / recall / F1 and writes
+``bench/numbers-eval.json``.
+
+Span mapping: a predicted character span covers the KazNERD tokens it overlaps. KazNERD writes
+a range as one span (``1 – 2``, ``Екі жүз – үш жүз мың теңгеге``) where the stage gives two
+quantities (the contract's rule), so two predictions joined only by a dash / пен / мен count as
+one predicted span for this comparison. Besides the headline numbers the report gives precision
+without the predictions KazNERD files under DATE (our durations and ages: ``year_span``,
+``month_span``, ``day_span``), which KazNERD by design never labels as numeric.
+
+The KazNERD directory is ``<repo>/../shared/data/kaznerd`` (``KZEXTRACT_SHARED`` overrides the
+shared directory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from kzextract.numbers import find_quantities
+from kzextract.resources import ROOT
+
+LABELS = ("CARDINAL", "PERCENTAGE", "MONEY", "QUANTITY")
+TIME_UNITS = ("year_span", "month_span", "day_span")
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("KZEXTRACT_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def kaznerd_dir() -> Path:
+    return shared_dir() / "data" / "kaznerd"
+
+
+def read_iob2(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences as lists of (token, tag)."""
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            tok, _, tag = line.rpartition(" ")
+            if not tok:
+                tok, tag = tag, "O"
+            cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def gold_spans(sent: list[tuple[str, str]], labels=LABELS) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, label) for the numeric labels."""
+    out = []
+    i = 0
+    while i < len(sent):
+        tag = sent[i][1]
+        if tag.startswith("B-") or (tag.startswith("I-") and (i == 0 or sent[i - 1][1][2:] != tag[2:])):
+            lab = tag[2:]
+            j = i + 1
+            while j < len(sent) and sent[j][1] == "I-" + lab:
+                j += 1
+            if lab in labels:
+                out.append((i, j, lab))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def join_tokens(sent) -> tuple[str, list[tuple[int, int]]]:
+    offs = []
+    pos = 0
+    parts = []
+    for tok, _ in sent:
+        offs.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok) + 1
+    return " ".join(parts), offs
+
+
+def char_to_tokens(start: int, end: int, offs) -> tuple[int, int] | None:
+    first = last = None
+    for idx, (a, b) in enumerate(offs):
+        if b > start and a < end:
+            if first is None:
+                first = idx
+            last = idx
+    if first is None:
+        return None
+    return first, last + 1
+
+
+_JOINERS = {"-", "–", "—", "пен", "мен", "бен"}
+
+
+def predicted_spans(text: str, offs) -> list[tuple[int, int, str]]:
+    qs = find_quantities(text)
+    spans = []
+    for q in qs:
+        ts = char_to_tokens(q.start, q.end, offs)
+        if ts is not None:
+            spans.append((ts[0], ts[1], q.unit))
+    # merge range pairs (14 – 28) into one span, as KazNERD writes them
+    merged = []
+    k = 0
+    while k < len(spans):
+        a = spans[k]
+        if k + 1 < len(spans):
+            b = spans[k + 1]
+            between = text[offs[a[1] - 1][1]:offs[b[0]][0]].strip() if b[0] > a[1] - 1 else ""
+            if b[0] >= a[1] and between in _JOINERS and b[0] - a[1] <= 1:
+                merged.append((a[0], b[1], b[2]))
+                k += 2
+                continue
+        merged.append(a)
+        k += 1
+    return merged
+
+
+def evaluate(path: Path | None = None) -> dict:
+    path = path or kaznerd_dir() / "IOB2_test.txt"
+    sents = read_iob2(path)
+    tp = fp = fn = 0
+    fp_time = 0
+    per_label = Counter()
+    per_label_hit = Counter()
+    misses: list[str] = []
+    false_pos: list[str] = []
+    for sent in sents:
+        text, offs = join_tokens(sent)
+        gold = {(a, b): lab for a, b, lab in gold_spans(sent)}
+        pred = predicted_spans(text, offs)
+        pred_set = {(a, b) for a, b, _ in pred}
+        for (a, b), lab in gold.items():
+            per_label[lab] += 1
+            if (a, b) in pred_set:
+                tp += 1
+                per_label_hit[lab] += 1
+            else:
+                fn += 1
+                if len(misses) < 5000:
+                    misses.append(f"{lab}\t{' '.join(t for t, _ in sent[a:b])}\t|| {text}")
+        for a, b, unit in pred:
+            if (a, b) not in gold:
+                fp += 1
+                if unit in TIME_UNITS:
+                    fp_time += 1
+                if len(false_pos) < 5000:
+                    false_pos.append(f"{unit}\t{' '.join(t for t, _ in sent[a:b])}\t|| {text}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    p_nt = tp / (tp + fp - fp_time) if tp + fp - fp_time else 0.0
+    return {
+        "data": str(path),
+        "sentences": len(sents),
+        "gold_spans": tp + fn,
+        "predicted_spans": tp + fp,
+        "true_positives": tp,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "precision_without_time_spans": round(p_nt, 4),
+        "recall_by_label": {lab: round(per_label_hit[lab] / per_label[lab], 4) for lab in sorted(per_label)},
+        "_misses": misses,
+        "_false_positives": false_pos,
+    }
+
+
+def bench_numbers(sentences: list[str]) -> float:
+    """Sentences per second of the numbers stage alone (find_quantities on each sentence)."""
+    if not sentences:
+        return 0.0
+    find_quantities(sentences[0])  # load the lexicon outside the timing
+    t0 = time.perf_counter()
+    for s in sentences:
+        find_quantities(s)
+    dt = time.perf_counter() - t0
+    return len(sentences) / dt if dt > 0 else float("inf")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    path = Path(argv[0]) if argv else None
+    res = evaluate(path)
+    sents = [join_tokens(s)[0] for s in read_iob2(Path(res["data"]))]
+    res["sentences_per_second"] = round(bench_numbers(sents), 1)
+    misses = res.pop("_misses")
+    fps = res.pop("_false_positives")
+    if os.environ.get("KZEXTRACT_NUMBERS_DEBUG"):
+        print("\n".join("MISS\t" + m for m in misses))
+        print("\n".join("FP\t" + m for m in fps))
+    out = ROOT / "bench" / "numbers-eval.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"KazNERD test numeric spans (CARDINAL+PERCENTAGE+MONEY+QUANTITY): {res['gold_spans']}")
+    print(f"precision {res['precision']:.4f}  recall {res['recall']:.4f}  F1 {res['f1']:.4f}")
+    print(f"precision without year/month/day spans (KazNERD DATE): {res['precision_without_time_spans']:.4f}")
+    print("recall by label: " + ", ".join(f"{k} {v:.4f}" for k, v in res["recall_by_label"].items()))
+    print(f"speed: {res['sentences_per_second']:.1f} sentences/s ({res['sentences']} sentences)")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

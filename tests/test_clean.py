@@ -1,0 +1,62 @@
+"""Boilerplate removal on real scraped pages from the corpus."""
+
+from kzextract.clean import clean, parse_date
+from kzextract.reader import read_document
+
+
+def _clean(corpus_dir, name):
+    return clean(read_document(corpus_dir / f"{name}.txt"))
+
+
+def test_related_news_and_top_news_lists_are_cut(corpus_dir):
+    doc = _clean(corpus_dir, "001_9888353e7b6550a4")
+    assert "Ұқсас жаңалықтар" not in doc.body and "Show more" not in doc.body
+    assert doc.body.rstrip().endswith("түсіндіру жұмыстарын күшейту бар.")
+
+
+def test_byline_date_becomes_metadata_not_body(corpus_dir):
+    doc = _clean(corpus_dir, "001_9888353e7b6550a4")
+    assert doc.date == "2021-09-29"
+    assert "Ермек Сахариев" not in doc.body and "29.09.2021" not in doc.body
+
+
+def test_duplicated_title_is_title_once_and_not_body(corpus_dir):
+    doc = _clean(corpus_dir, "001_9888353e7b6550a4")
+    assert doc.title == "Азаматтық қоғамды дамыту мәселелері қаралды"
+    assert doc.title not in doc.body
+
+
+def test_reaction_widget_and_clock_times_are_removed(corpus_dir):
+    doc = _clean(corpus_dir, "004_65a1121774319dc1")
+    assert "Сіздің реакцияңыз?" not in doc.body and "19:54" not in doc.body and "Ұнату" not in doc.body
+    assert "Cурет:" not in doc.body  # photo caption with a Latin "C"
+
+
+def test_source_is_taken_from_dep_khabarlaidy(corpus_dir):
+    assert _clean(corpus_dir, "000_cd4b5b71b938e21c").source == "Almaty.tv"
+    assert _clean(corpus_dir, "kk_diplommen_baq_10mln").source == "BAQ.KZ"
+
+
+def test_rubric_site_name_and_byline_are_not_the_title(corpus_dir):
+    doc = _clean(corpus_dir, "kk_neet_oskemen_briefing")
+    assert doc.title == "NEET санатындағы жастарға қандай қолдау бар?"
+    assert "Ынтымақ Толқын" not in doc.body and not doc.body.startswith("Қоғам")
+    qazaly = _clean(corpus_dir, "kk_diplommen_qazaly")
+    assert qazaly.title == "«Дипломмен-ауылға»: бағыты оң бағдарлама"
+    assert "Qazaly.kz" not in qazaly.body and "Фото:" not in qazaly.body
+
+
+def test_truncated_article_keeps_its_last_fragment(corpus_dir):
+    doc = _clean(corpus_dir, "kk_diplommen_qazaly")
+    assert doc.body.endswith("Бюдж")
+
+
+def test_blocks_are_raw_offsets(corpus_dir):
+    doc = _clean(corpus_dir, "000_cd4b5b71b938e21c")
+    for start, end in doc.blocks:
+        assert doc.raw[start:end].strip() == doc.raw[start:end] != ""
+
+
+def test_parse_date_rejects_impossible_dates():
+    assert parse_date("31.02.2021") is None
+    assert parse_date("2024-06-14") == "2024-06-14"

@@ -1,0 +1,36 @@
+"""CI regression against gold/: no headline figure may fall below its recorded floor.
+
+The floors live in tests/score_floor.json; raise them when the pipeline improves (ratchet).
+"""
+
+import json
+from pathlib import Path
+
+from kzextract.score import score
+
+FLOOR = json.loads((Path(__file__).parent / "score_floor.json").read_text())
+
+
+def _headline(result: dict) -> dict[str, float]:
+    figures = {f"entities.{lab}": result["entities"][lab]["f1"] for lab in result["entities"]}
+    figures["officials.name"] = result["officials"]["name"]["f1"]
+    figures["officials.name_position"] = result["officials"]["name_position"]["f1"]
+    figures["quantities"] = result["quantities"]["f1"]
+    figures["boilerplate"] = result["boilerplate"]
+    return figures
+
+
+def test_gold_scores_stay_above_their_floors(extracted, gold_dir, corpus_dir):
+    result = score(gold_dir, extracted, corpus_dir)
+    figures = _headline(result)
+    below = {k: (figures[k], floor) for k, floor in FLOOR["min"].items() if figures[k] < floor}
+    assert not below, f"below floor: {below}"
+    assert result["sentences"]["abs_error"] <= FLOOR["max_sentence_abs_error"]
+
+
+def test_rules_only_run_still_finds_entities(gold_dir, corpus_dir, tmp_path):
+    from kzextract.cli import main
+
+    main(["extract", str(corpus_dir), "-o", str(tmp_path), "-j", "1", "-q", "--no-model"])
+    result = score(gold_dir, tmp_path, corpus_dir)
+    assert result["entities"]["micro"]["f1"] >= FLOOR["rules_only_entities_micro"]
