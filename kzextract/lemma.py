@@ -30,6 +30,9 @@ class _Rules:
     plural: tuple[tuple[str, str], ...]
     possessive: tuple[tuple[str, str], ...]
     vowel_drop: dict[str, str]
+    vowel_drop_inv: dict[str, str]
+    voice: dict[str, str]
+    plural_names: frozenset[str]
     devoice: dict[str, str]
     known: frozenset[str]
     protected: tuple[str, ...]
@@ -66,7 +69,10 @@ def _rules() -> _Rules:
     case, plural, poss = _table(t["case"]), _table(t["plural"]), _table(t["possessive"])
     return _Rules(
         classes=t["classes"], case=case, plural=plural, possessive=poss,
-        vowel_drop=t.get("vowel_drop", {}), devoice=t.get("devoice", {}), known=known,
+        vowel_drop=t.get("vowel_drop", {}),
+        vowel_drop_inv={v: k for k, v in t.get("vowel_drop", {}).items() if k != v},
+        voice={v: k for k, v in t.get("devoice", {}).items()},
+        plural_names=frozenset(w.lower() for w in t["stems"].get("plural_names", ())), devoice=t.get("devoice", {}), known=known,
         protected=tuple(t["stems"]["protected_endings"]),
         min_stem=s["min_stem"], min_stem_plural=s["min_stem_plural"],
         min_poss_base=s["min_poss_base"], min_poss_base_acc=s["min_poss_base_acc"],
@@ -82,7 +88,7 @@ def _rules() -> _Rules:
 
 def _last_vowel(stem: str, r: _Rules) -> str | None:
     for ch in reversed(stem):
-        if ch in r.classes["V"]:
+        if ch in r.classes["V"] or ch in r.classes["neutral"]:
             return ch
     return None
 
@@ -190,9 +196,10 @@ def _restore(stem: str, before: str, r: _Rules) -> str:
 
 
 def lemmatize(word: str, *, keep_plural: bool = False, strip_possessive: bool = False) -> str:
-    """Nominative of one Kazakh word: case (and bare plural) endings stripped, 3rd-person possessive kept.
+    """Nominative singular of one Kazakh word: case and plural endings stripped, 3rd-person possessive kept.
 
-    ``keep_plural`` keeps a plural (entity norms: орталықтарының → орталықтары);
+    A plural before the possessive is made singular (орталықтарының → орталығы, as gold norms
+    group them); ``keep_plural`` keeps any plural as written (орталықтары, ильхандар);
     ``strip_possessive`` also removes possessives, matching UD treebank lemmas.
     The result keeps the word's own capitalisation.
     """
@@ -211,17 +218,40 @@ def lemmatize(word: str, *, keep_plural: bool = False, strip_possessive: bool = 
     best = next((c for c in cands if c in r.known), None)
     if best is None:
         best = next((c for c in cands if c == low or not _cuts_protected(low, len(c), r)), low)
+    if not keep_plural and not strip_possessive:
+        best = _singularise(best, r)
     if best == low:
         return word
-    if low.startswith(best):
-        return word[: len(best)]
-    return word[: len(best) - 1] + best[-1] if best[:-1] == low[: len(best) - 1] else best
+    k = next((i for i, (a, b) in enumerate(zip(best, low)) if a != b), min(len(best), len(low)))
+    out = word[:k] + best[k:]  # keep the word's own capitalisation
+    return out.upper() if word.isupper() else out
+
+
+def _singularise(stem: str, r: _Rules) -> str:
+    """Plural + 3rd-person possessive → singular possessive, as gold norms group them
+    (облыстары → облысы, орталықтары → орталығы, клубтары → клубы), except names whose
+    plural is part of the name (Штаттары, Күштері)."""
+    if stem in r.plural_names or stem[-1:] not in r.classes["P"]:
+        return stem
+    for pl in _strip(stem[:-1], r.plural, r, r.min_stem):
+        suffix = stem[len(pl):-1]
+        back = any(c in r.classes["back"] for c in suffix)
+        if pl[-1] in r.classes["V"]:
+            return pl + ("сы" if back else "сі")
+        if pl in r.vowel_drop_inv:
+            return r.vowel_drop_inv[pl] + ("ы" if back else "і")
+        if len(pl) > 1 and pl[-2] in r.classes["V"] and pl[-1] in r.voice:
+            pl = pl[:-1] + r.voice[pl[-1]]
+        return pl + ("ы" if back else "і")
+    return stem
 
 
 # --- canonical entity forms ------------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
-_DASH = re.compile(r"\s+[-–—‑]+\s+|(?<=\w)[-–—‑](?=[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")
+_SPACED_DASH = re.compile(r"\s[-–—‑]+\s")
+_HYPHEN = re.compile(r"(\w+)[-–—‑](?=\w)")
+_QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
 
 
 @cache
@@ -238,34 +268,43 @@ def _clean(text: str) -> str:
 
 
 def _delinflect_last(text: str) -> str:
-    """De-inflect only the last word (genitive chain before it is part of the name)."""
+    """De-inflect only the last word: the genitive chain before it is part of the name."""
     head, sep, last = text.rpartition(" ")
     pre, dot, tail = last.rpartition(".")  # Ш.Баймановтың: lemmatise after the initial
     if tail:
-        last = pre + dot + lemmatize(tail, keep_plural=True)
+        last = pre + dot + lemmatize(tail)
     return head + sep + last
 
 
+def _unhyphen(m: re.Match) -> str:
+    """A hyphen after an inflected word is a short dash (Дипломмен-ауылға), not a compound (іс-шара)."""
+    left = m.group(1)
+    return left + (" " if not left[-1].isdigit() and lemmatize(left) != left else "-")
+
+
 def _programme(text: str) -> str:
-    """Programme name: the quoted part if any, else the text without trailing cue nouns."""
+    """Programme name: the quoted part if any, else the text without its trailing cue noun,
+    unless what is left cannot stand as a name (ends in an attributive: ... жылға дейінгі)."""
     c = _canon_rules()
     text = unicodedata.normalize("NFC", text)
-    m = re.search(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"", text)
+    m = _QUOTED.search(text)
     if m:
         name = _clean(next(g for g in m.groups() if g))
     else:
         words = _clean(text).split(" ")
         cues, mods = set(c["programme_cues"]), set(c["programme_modifiers"])
-        n = len(words)
-        while len(words) > 1 and lemmatize(words[-1], keep_plural=True).lower() in cues:
-            words.pop()
-        if len(words) < n:
-            while len(words) > 1 and words[-1].lower() in mods:
-                words.pop()
-            name = " ".join(words)
+        kept = list(words)
+        while len(kept) > 1 and lemmatize(kept[-1]).lower() in cues:
+            kept.pop()
+        if len(kept) < len(words):
+            while len(kept) > 1 and kept[-1].lower() in mods:
+                kept.pop()
+        if len(kept) < len(words) and not kept[-1].lower().endswith(tuple(c["dangling_endings"])):
+            name = " ".join(kept)
         else:
             name = _delinflect_last(" ".join(words))
-    name = _DASH.sub(" ", name)
+    name = _SPACED_DASH.sub(" ", name)
+    name = _HYPHEN.sub(_unhyphen, name)
     name = name.translate({ord(p): " " for p in c["programme_punct"]})
     return _SPACES.sub(" ", name).strip()
 

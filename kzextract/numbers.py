@@ -68,11 +68,23 @@ class _Tok:
 
 
 def _tokenize(text: str) -> list[_Tok]:
+    forms = _lex().forms
     out = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s = m.group()
-        out.append(_Tok(kind, s, s.lower(), m.start(), m.end()))
+        low = s.lower()
+        if kind == "word" and "-" in low:
+            # екі-үш, бес-алты тоннадан: a range written as one word
+            parts = low.split("-")
+            if len(parts) == 2 and parts[0] in forms and forms[parts[0]][2] == "" and parts[1] in forms:
+                a = m.start()
+                b = a + len(parts[0])
+                out.append(_Tok("word", s[:len(parts[0])], parts[0], a, b))
+                out.append(_Tok("dash", "-", "-", b, b + 1))
+                out.append(_Tok("word", s[len(parts[0]) + 1:], parts[1], b + 1, m.end()))
+                continue
+        out.append(_Tok(kind, s, low, m.start(), m.end()))
     return out
 
 
@@ -82,6 +94,9 @@ def _tokenize(text: str) -> list[_Tok]:
 @dataclass(slots=True)
 class _Lex:
     forms: dict  # word form -> (category, value, suffix, suffix_group)
+    forms_all: dict  # also the forms in not_numbers (accepted after another number word)
+    clock_prev: frozenset
+    age_groups: frozenset
     unit_forms: dict  # word form -> (unit, stem, suffix, group)
     suffix_group: dict  # suffix -> group
     post_q: dict  # word -> (qualifier, frozenset(required groups))
@@ -144,6 +159,7 @@ def _lex() -> _Lex:
                 # vowel-final stems drop the buffer vowel of possessive forms (жиырмасы, not жиырмаы)
     lx = cfg["lexicon"]
     not_numbers = frozenset(lx.get("not_numbers", []))
+    forms_all = dict(forms)
     for bad in not_numbers:
         forms.pop(bad, None)
     # units
@@ -174,6 +190,9 @@ def _lex() -> _Lex:
     noun = cfg["noun"]
     return _Lex(
         forms=forms,
+        forms_all=forms_all,
+        clock_prev=frozenset(nq.get("clock_prev", [])),
+        age_groups=frozenset(u.get("age_groups", [])),
         unit_forms=unit_forms,
         suffix_group=suffix_group,
         post_q=post_q,
@@ -271,7 +290,7 @@ def _digit_suffix(toks: list[_Tok], k: int, lex: _Lex):
     return "", "", k + 1, t.end
 
 
-def _element(toks, k, lex):
+def _element(toks, k, lex, first=True):
     """One element of a number phrase at token k: (etype, value, suffix, group, next_k, end)."""
     t = toks[k]
     if t.kind == "num":
@@ -279,9 +298,9 @@ def _element(toks, k, lex):
         suf, grp, nk, end = _digit_suffix(toks, k, lex)
         return "digit", v, suf, grp, nk, end
     if t.kind == "word":
-        f = lex.forms.get(t.low)
-        if f is None and t.low.endswith(".") is False and t.low in ("млн", "млрд", "трлн"):
-            f = lex.forms.get(t.low)
+        f = lex.forms.get(t.low) if first else lex.forms_all.get(t.low)
+        if f is None and "-" in t.low:  # үш-ақ
+            f = lex.forms.get(t.low.replace("-", ""))
         if f is None:
             return None
         cat, val, suf, grp = f
@@ -308,7 +327,7 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex) -> _NumPhrase | None:
     only = toks[i].low
     count = 0
     while k < n:
-        el = _element(toks, k, lex)
+        el = _element(toks, k, lex, count == 0)
         if el is None:
             break
         etype, val, suf, grp, nk, e_end = el
@@ -396,7 +415,9 @@ def _quoted_spans(text: str, lex: _Lex) -> list[tuple[int, int]]:
             if b < 0:
                 break
             inner = text[a + 1:b]
-            if len(inner.split()) <= lex.max_quoted and not any(c in inner for c in ".!?;"):
+            after = text[b + 1:b + 12].lstrip()
+            if (len(inner.split()) <= lex.max_quoted and not any(c in inner for c in ".!?;")
+                    and after[:1].isalpha() and not after.lower().startswith("де")):
                 spans.append((a, b + 1))
             pos = b + 1
     return spans
@@ -616,7 +637,9 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
         # list numbering: "1. ..." / "2) ..." at the start of the text
         if i == 0 and nxt is not None and nxt.text in (".", ")") and not ph.suffix:
             return True
-    if nxt is not None and nxt.kind == "word" and not ph.suffix and _stem_match(nxt.low, lex.ordinal_nouns, lex):
+    if ph.digits and nxt is not None and nxt.kind == "word" and not ph.suffix and _stem_match(nxt.low, lex.ordinal_nouns, lex):
+        return True
+    if prev is not None and prev.low in lex.clock_prev and not ph.has_scale:
         return True
     if ph.only:
         low = ph.only
@@ -727,12 +750,14 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
                     return [q1] + qs2, nj2
     # unit
     noun = None
-    u = _unit_at(toks, k, lex)
+    u = _unit_at(toks, k, lex) if group in ("", "approx") else None
     if u is not None:
         uname, stem, usuf, ugrp, uk, uend = u
         if uname == "age":
-            if usuf or stem == "жасар":
+            if usuf and ugrp in lex.age_groups or stem == "жасар":
                 uname = "year_span"
+            elif usuf:
+                uname = None
             elif not ph.has_scale and ((uk < n and (toks[uk].low in lex.age_followers or toks[uk].text in lex.age_followers)) or _prev_is_range(toks, ph.i)):
                 uname = "year_span"
             else:

@@ -123,7 +123,7 @@ def predicted_spans(text: str, offs) -> list[tuple[int, int, str]]:
         if k + 1 < len(spans):
             b = spans[k + 1]
             between = text[offs[a[1] - 1][1]:offs[b[0]][0]].strip() if b[0] > a[1] - 1 else ""
-            if b[0] >= a[1] and between in _JOINERS and b[0] - a[1] <= 1:
+            if b[0] < a[1] or (between in _JOINERS and b[0] - a[1] <= 1):
                 merged.append((a[0], b[1], b[2]))
                 k += 2
                 continue

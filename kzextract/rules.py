@@ -58,7 +58,18 @@ def grammar() -> dict:
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
         "gazetteer": tuple(sorted(load_wordlist("gpe"), key=len, reverse=True)),
+        "programmes": frozenset(name_key(n) for n in load_wordlist("programmes")),
+        # Only names listed in lower case are common enough to be found without quotes.
+        "unquoted_programmes": frozenset(name_key(n) for n in load_wordlist("programmes") if n[:1].islower()),
+        "plan_cues": lower(g["programme"]["plan_cues"]),
+        "plan_markers": lower(g["programme"]["plan_markers"]),
+        "frame_words": lower(g["programme"]["frame_words"]),
     }
+
+
+def name_key(text: str) -> str:
+    """Comparison key of a name: case-folded letters and digits only (``Дипломмен – ауылға!``)."""
+    return " ".join(regex.findall(r"[\p{L}\p{N}]+", text.casefold()))
 
 
 def _inflected(word: str, forms: frozenset[str], endings: tuple[str, ...]) -> bool:
@@ -167,6 +178,13 @@ def _quoted_rules(doc: Doc) -> list[Span]:
             out.append(Span(doc, i, k + 1, label="PROGRAMME"))
             pending = []
             continue
+        if name_key(doc[i + 1 : j].text) in g["programmes"] or (
+            j + 1 < len(doc) and doc[j + 1].lower_ in g["frame_words"]
+        ):
+            out.extend(Span(doc, a, b + 1, label="PROGRAMME") for a, b in pending)
+            out.append(Span(doc, i, j + 1, label="PROGRAMME"))
+            pending = []
+            continue
         if j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
             out.append(Span(doc, i, j + 2, label="ORGANISATION"))
             pending = []
@@ -193,6 +211,47 @@ def _continues_to_head(doc: Doc, i: int, limit: int = 5) -> bool:
         if not _is_chain_word(doc[k], g) or doc[k].text[:1].isupper():
             return False
     return False
+
+
+def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
+    """Unquoted programmes: known names (``жастар практикасы``), dated plans
+    (``… 2025 жылға дейінгі өңірлік жоспары``) and Latin names before a cue (``JOLTAP жобасы``)."""
+    g = grammar()
+    out: list[Span] = []
+    words = [t.lower_ for t in doc]
+    for name in g["unquoted_programmes"]:
+        parts = name.split()
+        n = len(parts)
+        if n < 2:
+            continue
+        for i in range(len(doc) - n + 1):
+            if words[i : i + n - 1] == parts[:-1] and _inflected(doc[i + n - 1].text, frozenset(parts[-1:]), g["case_end"] + g["poss_end"] + ("на", "ның", "н")):
+                out.append(Span(doc, i, i + n, label="PROGRAMME"))
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        if _inflected(tok.text, g["plan_cues"], g["poss_end"]) and any(
+            doc[k].lower_ in g["plan_markers"] for k in range(max(0, tok.i - 6), tok.i)
+        ):
+            start = tok.i
+            while start - 1 >= 0 and start - 1 not in taken and tok.i - start < 10 and _plan_word(doc[start - 1], g):
+                start -= 1
+            while start < tok.i and not (doc[start].text[:1].isupper() or doc[start].like_num or doc[start].lower_.endswith(g["gen_suffixes"] + ("ды", "ді", "ты", "ті"))):
+                start += 1
+            if start < tok.i:
+                out.append(Span(doc, start, tok.i + 1, label="PROGRAMME"))
+        elif tok.i > 0 and is_programme_cue(tok.text) and regex.fullmatch(r"[A-Z][A-Z0-9]+", doc[tok.i - 1].text):
+            out.append(Span(doc, tok.i - 1, tok.i + 1, label="PROGRAMME"))
+    return out
+
+
+def _plan_word(tok, g: dict) -> bool:
+    """Words of a dated plan's name: the chain words, years, and verbal nouns with objects."""
+    low = tok.lower_
+    return (
+        _is_chain_word(tok, g) or tok.like_num or low in g["plan_markers"]
+        or low in {"жылға", "жылдарға"} or low.endswith(("ын", "ін", "ды", "ді", "ты", "ті", "ны", "ні"))
+    ) and not tok.is_punct
 
 
 def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
@@ -295,7 +354,7 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     taken = {t for sp in quoted for t in range(sp.start, sp.end)}
     taken |= {t for i, j in _quoted_spans(doc) for t in range(i, j + 1)}  # no heads inside quotes
     heads = _head_rules(doc, taken)
-    ordered = _attach_quoted_bodies(quoted, heads) + _standalone_positions(doc)
+    ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + _standalone_positions(doc)
     strong = filter_spans(ordered)
     taken = {t for sp in strong for t in range(sp.start, sp.end)}
     weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) if not any(t in taken for t in range(sp.start, sp.end))]
