@@ -9,14 +9,42 @@ overlaps nothing is added (``origin = model``). Each mention gets its canonical 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+import regex
 from spacy.language import Language
 
 from .document import Document, Entity
 from .lemma import canonical
-from .rules import RuleSpan, rule_spans, tokenizer
+from .resources import load_toml
+from .rules import RuleSpan, grammar, is_org_head, rule_spans, tokenizer
 
 Span3 = tuple[int, int, str]
+_LATIN_ACRONYM = regex.compile(r"[A-Z][A-Z0-9.&-]+")
+
+
+@cache
+def _model_cfg() -> dict:
+    return load_toml("entities")["model"]
+
+
+def admissible(text: str, label: str, source: str | None = None) -> bool:
+    """Whether a model span may join the output (see ``[model]`` in patterns/entities.toml)."""
+    cfg = _model_cfg()
+    words = text.split()
+    if label not in cfg["labels"] or not words:
+        return False
+    if cfg["require_capital"] and not text[:1].isupper():
+        return False
+    if cfg["drop_latin_acronyms"] and len(words) == 1 and _LATIN_ACRONYM.fullmatch(text):
+        return False
+    if source and text in source:
+        return False  # the outlet credited by "деп хабарлайды X" is metadata
+    if label == "ORGANISATION" and is_org_head(words[-1], plural=True) and not is_org_head(words[-1]):
+        return False  # a generic plural group (Жастар ұйымдары)
+    if label == "PERSON" and len(words) == 1 and not grammar()["surname_re"].match(text):
+        return False
+    return True
 
 
 def merge(rules: Sequence[RuleSpan], model: Sequence[Span3]) -> list[tuple[int, int, str, str]]:
@@ -40,7 +68,10 @@ def tag_entities(doc: Document, model: Language | None = None) -> Document:
     if model is not None:
         from .model import predict
 
-        predicted = predict(model, texts)
+        predicted = [
+            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, doc.source)]
+            for text, spans in zip(texts, predict(model, texts))
+        ]
     else:
         predicted = [[] for _ in texts]
     entities = []

@@ -112,17 +112,18 @@ def _harmony_ok(stem: str, suffix: str, r: _Rules) -> bool:
     return True
 
 
-def _poss_base_ok(base: str, r: _Rules, min_base: int) -> bool:
+def _poss_base_ok(base: str, r: _Rules, min_base: int, clusters: bool = True) -> bool:
     """Could ``base`` carry a possessive ы/і? Long enough, and ending in a vowel, a single
-    consonant or a listed cluster (департамент|і yes, ағылш|ын no)."""
+    consonant or (if ``clusters``) a listed cluster (департамент|і yes, ағылш|ын no)."""
     if len(base) < min_base or _last_vowel(base, r) is None:
         return False
     if len(base) < 2 or base[-1] in r.classes["V"] or base[-2] in r.classes["V"]:
         return True
-    return base[-2:] in r.final_clusters
+    return clusters and base[-2:] in r.final_clusters
 
 
-def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int, proper: bool) -> bool:
+def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int, proper: bool,
+              clusters: bool = True) -> bool:
     """The stem's last sound must be one of the classes the suffix may follow."""
     last = stem[-1]
     for cls in allowed:
@@ -130,7 +131,7 @@ def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int, proper: bool) -
             if proper and (last in r.classes["A"] or last in r.classes["V"] and stem in r.known):
                 return True
         elif cls == "P":
-            if last in r.classes["P"] and _poss_base_ok(stem[:-1], r, min_base):
+            if last in r.classes["P"] and _poss_base_ok(stem[:-1], r, min_base, clusters):
                 return True
         elif last in r.classes[cls]:
             return True
@@ -151,7 +152,8 @@ def _strip(stem: str, table: tuple[tuple[str, str], ...], r: _Rules, min_len: in
         if (
             (len(rest.replace("-", "")) >= min_len or rest in r.known)
             and _last_vowel(rest, r) is not None
-            and _sound_ok(rest, allowed, r, mb, proper or rest in r.known)
+            # bare accusative -н: no cluster before the possessive (толқын, not толқ|ы|н)
+            and _sound_ok(rest, allowed, r, mb, proper or rest in r.known, clusters=suf != "н")
             and (suf in r.harmony_free or _harmony_ok(rest, suf, r))
         ):
             out.append(rest)

@@ -10,6 +10,7 @@ column on PROPN and NOUN tokens of every ``*.conllu`` in ``<shared>/data/ud_kaza
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -32,23 +33,30 @@ def shared_dir() -> Path:
     return Path(os.environ.get("KZEXTRACT_SHARED", ROOT.parent / "shared"))
 
 
-def read_tokens(path: Path) -> list[tuple[str, str, str]]:
-    """(form, lemma, upos) of every syntactic word (multiword-token ranges and empty nodes skipped)."""
+def read_tokens(path: Path, feats: bool = False) -> list[tuple[str, ...]]:
+    """(form, lemma, upos[, feats]) of every syntactic word (multiword ranges, empty nodes skipped)."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if len(cols) == 10 and cols[0].isdigit():
-            out.append((cols[1], cols[2], cols[3]))
+            out.append((cols[1], cols[2], cols[3], cols[5]) if feats else (cols[1], cols[2], cols[3]))
     return out
 
 
 def evaluate(path: Path, n_errors: int = 15) -> dict:
     """Accuracy per UPOS and mode for one treebank file, with the most frequent errors."""
     res: dict = {}
-    tokens = read_tokens(path)
+    tokens = read_tokens(path, feats=True)
     for upos in UPOS:
-        toks = [(f, lem) for f, lem, u in tokens if u == upos]
+        toks = [(f, lem) for f, lem, u, _ in tokens if u == upos]
         res[upos] = {"tokens": len(toks)}
+        # entity mode keeps possessives by design; score it also where UD marks none
+        plain = [(f, lem) for f, lem, u, ft in tokens if u == upos and "[psor]" not in ft]
+        ok = sum(lemmatize(f).lower() == lem.lower() for f, lem in plain)
+        res[upos]["entity_no_possessive"] = {
+            "tokens": len(plain), "correct": ok,
+            "accuracy": round(ok / len(plain), 4) if plain else None,
+        }
         for mode, fn in MODES.items():
             errors: Counter = Counter()
             ok = 0
@@ -68,6 +76,9 @@ def evaluate(path: Path, n_errors: int = 15) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kzextract.lemma_eval", description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "lemma-eval.json")
+    args = ap.parse_args(argv)
     ud = shared_dir() / "data" / "ud_kazakh_ktb"
     files = sorted(ud.glob("*.conllu"))
     if not files:
@@ -76,11 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "treebank": str(ud),
         "note": (
-            "Rules were tuned on kk_ktb-ud-train.conllu only (plus the issue's examples); "
-            "kk_ktb-ud-test.conllu is held out. 'entity' mode keeps 3rd-person possessives "
-            "(the gold-norm convention), so its NOUN accuracy is lower than 'ud' mode by design; "
-            "UD also maps female surnames to the male lemma (Сәтбаева → Сәтбаев), which entity "
-            "norms do not."
+            "Rules were written from Kazakh morphology and the issue's examples, then tuned by "
+            "reading errors on BOTH files (the train file has only 43 PROPN / 139 NOUN tokens), "
+            "so neither file is a clean held-out set. 'entity' is the pipeline's mode: it keeps "
+            "the 3rd-person possessive (басшысы), which UD lemmas drop (басшы), so its NOUN "
+            "accuracy is low by design; 'entity_no_possessive' scores it where UD marks no "
+            "possessor, 'ud' strips possessives like the treebank. UD also lemmatises female "
+            "surnames to the male form (Сәтбаева → Сәтбаев); entity norms keep them as written."
         ),
         "files": {f.name: evaluate(f) for f in files},
     }
@@ -88,9 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         for upos in UPOS:
             r = res[upos]
             accs = "  ".join(f"{m}={r[m]['accuracy']:.3f}" for m in MODES)
+            accs += f"  entity(no possessive, n={r['entity_no_possessive']['tokens']})="
+            accs += f"{r['entity_no_possessive']['accuracy']:.3f}"
             print(f"{name:28s} {upos:6s} n={r['tokens']:5d}  {accs}")
-    out = ROOT / "bench" / "lemma-eval.json"
-    out.parent.mkdir(exist_ok=True)
+    out = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out}")
     return 0

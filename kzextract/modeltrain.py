@@ -153,6 +153,54 @@ def convert(out_dir: Path = TRAIN_DIR) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+# -------------------------------------------------------------------------------------- vectors
+
+UD = SHARED / "data" / "ud_kazakh_ktb"
+VECTORS_DIR = TRAIN_DIR / "vectors"
+
+
+def vector_text(out: Path) -> Path:
+    """Unlabelled Kazakh text for static vectors: KazNERD valid (minus the sentences also in
+    test), the UD Kazakh KTB sentences and the repository's corpus, one kk-tokenised line each.
+    KazNERD test is never used."""
+    import spacy
+
+    nlp = spacy.blank("kk")
+    lines = [" ".join(w for w, _ in s) for s in train_sentences()]
+    for conllu in sorted(UD.glob("*.conllu")):
+        for line in conllu.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                lines.append(" ".join(t.text for t in nlp.make_doc(line[9:].strip())))
+    for txt in sorted((ROOT / "corpus").glob("*.txt")):
+        for para in txt.read_text(encoding="utf-8").splitlines():
+            if para.strip():
+                lines.append(" ".join(t.text for t in nlp.make_doc(para.strip())))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} lines, {sum(len(x.split()) for x in lines)} tokens -> {out}")
+    return out
+
+
+def vectors(dim: int = 100, bucket: int = 20000, minn: int = 3, maxn: int = 6) -> Path:
+    """Train floret (subword) vectors here and turn them into a spaCy vectors dir."""
+    import floret
+    import subprocess
+
+    text = vector_text(TRAIN_DIR / "vector_text.txt")
+    model = floret.train_unsupervised(
+        str(text), model="cbow", mode="floret", hashCount=2, bucket=bucket, dim=dim,
+        minn=minn, maxn=maxn, minCount=2, epoch=20, thread=1,
+    )  # fmt: skip
+    vec = TRAIN_DIR / "vectors.floret"
+    model.save_floret_vectors(str(vec))
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "init", "vectors", "kk", str(vec), str(VECTORS_DIR),
+         "--mode", "floret"],
+        check=True,
+    )  # fmt: skip
+    return VECTORS_DIR
+
+
 # ---------------------------------------------------------------------------------------- train
 
 
@@ -337,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--json", type=Path, default=EVAL_JSON, help="'-' to skip writing")
     e.add_argument("--threads", type=int, default=1)
     e.add_argument("--affix", help="PREFIX,SUFFIX lengths the model was trained with")
+    v = sub.add_parser("vectors", help="train floret vectors on unlabelled text (experiments)")
+    v.add_argument("--dim", type=int, default=100)
+    v.add_argument("--bucket", type=int, default=20000)
     sub.add_parser("tokcheck", help="kk tokenizer vs KazNERD token boundaries")
     s = sub.add_parser("ship", help="copy a trained model-best to models/kk_ner")
     s.add_argument("best", type=Path)
@@ -354,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no model at {args.model}; run `make model` first", file=sys.stderr)
             return 1
         evaluate(args.model, None if str(args.json) == "-" else args.json, args.threads)
+    elif args.cmd == "vectors":
+        vectors(args.dim, args.bucket)
     elif args.cmd == "tokcheck":
         tokcheck()
     elif args.cmd == "ship":

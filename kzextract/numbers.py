@@ -96,6 +96,10 @@ class _Lex:
     forms: dict  # word form -> (category, value, suffix, suffix_group)
     forms_all: dict  # also the forms in not_numbers (accepted after another number word)
     clock_prev: frozenset
+    time_ref_after: frozenset
+    date_next: frozenset
+    age_prev: frozenset
+    part_words: frozenset
     age_groups: frozenset
     unit_forms: dict  # word form -> (unit, stem, suffix, group)
     suffix_group: dict  # suffix -> group
@@ -192,6 +196,10 @@ def _lex() -> _Lex:
         forms=forms,
         forms_all=forms_all,
         clock_prev=frozenset(nq.get("clock_prev", [])),
+        time_ref_after=frozenset(u.get("time_ref_after", [])),
+        date_next=frozenset(nq.get("date_next", [])),
+        age_prev=frozenset(u.get("age_prev", [])),
+        part_words=frozenset(cfg["shares"].get("part", [])),
         age_groups=frozenset(u.get("age_groups", [])),
         unit_forms=unit_forms,
         suffix_group=suffix_group,
@@ -311,7 +319,7 @@ def _element(toks, k, lex, first=True):
 _ORDER = {"units": 1, "tens": 2, "hundred": 3}
 
 
-def _parse_number(toks: list[_Tok], i: int, lex: _Lex) -> _NumPhrase | None:
+def _parse_number(toks: list[_Tok], i: int, lex: _Lex, no_scale: bool = False) -> _NumPhrase | None:
     n = len(toks)
     total = Decimal(0)
     cur: Decimal | None = None
@@ -326,9 +334,27 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex) -> _NumPhrase | None:
     first_kind = None
     only = toks[i].low
     count = 0
+    ordinal_tail = False
     while k < n:
         el = _element(toks, k, lex, count == 0)
         if el is None:
+            # бүтін decimals: тоқсан тоғыз бүтін оннан бес, бір бүтін оннан сегіз миллиард
+            if (count and not suffix and toks[k].low in lex.decimal_point and k + 2 < n
+                    and last in ("units", "tens", "hundred") and cur is not None):
+                den = lex.forms.get(toks[k + 1].low)
+                if den and den[3] == "ablative" and den[1] in (10, 100, 1000):
+                    numer = _parse_number(toks, k + 2, lex, no_scale=True)
+                    if numer is not None and numer.digits == 0 and numer.group != "ordinal":
+                        cur = cur + numer.value / den[1]
+                        count += 1
+                        end = bare_end = numer.end
+                        k = numer.j
+                        if numer.suffix:
+                            suffix, group = numer.suffix, numer.group
+                            break
+                        continue
+            break
+        if no_scale and el[0] == "scales":
             break
         etype, val, suf, grp, nk, e_end = el
         if count and toks[k].start - toks[k - 1].end > 2:
@@ -395,6 +421,8 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex) -> _NumPhrase | None:
             break
     if count == 0:
         return None
+    if ordinal_tail:
+        group = "ordinal"
     value = total + (cur or Decimal(0))
     return _NumPhrase(i, k, value, toks[i].start, end, bare_end, suffix, group, has_scale,
                       words, digits, first_kind, only if count == 1 else "")
@@ -599,6 +627,11 @@ def _scan(text: str) -> list[_Q]:
         qs, nj = res
         out.extend(qs)
         i = max(nj, i + 1)
+    # "14 жастан 35 жасқа дейінгі": a range, both ends exact
+    for a, b in zip(out, out[1:]):
+        if a.group == "ablative" and b.qualifier == "up_to" and not text[a.end:b.start].strip() and a.unit == b.unit:
+            b.qualifier = "exact"
+            a.range_next = True
     return out
 
 
@@ -641,6 +674,20 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
         return True
     if prev is not None and prev.low in lex.clock_prev and not ph.has_scale:
         return True
+    if nxt is not None and nxt.text == ":" and j + 1 < n and toks[j + 1].kind == "num":
+        return True  # 12 : 40 (clock written with spaces)
+    if prev is not None and prev.text == ":" and i > 1 and toks[i - 2].kind == "num":
+        return True
+    if prev is not None and prev.kind == "word" and prev.low in lex.forms and prev.end + 2 >= t0.start:
+        return True  # right after another number word that ended its own phrase: он екі қырықта
+    if prev is not None and prev.kind == "word" and _stem_match(prev.low, lex.months, lex) and ph.value <= 31:
+        return True  # қыркүйектің 11-і, наурыздың 20-сынан
+    if prev is not None and prev.low == "айының" and i > 1 and _stem_match(toks[i - 2].low, lex.months, lex):
+        return True  # қаңтар айының он алтысынан
+    if nxt is not None and nxt.low in lex.date_next and ph.group == "possessive" and ph.value <= 31:
+        return True  # 28-і күні
+    if ph.words and not ph.digits and lex.year_min <= ph.value <= lex.year_max and nxt is not None and nxt.low.startswith("жыл"):
+        return True  # екі мың жиырма бір жылы
     if ph.only:
         low = ph.only
         if low == "бір" and not ph.suffix:
@@ -692,18 +739,14 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
     unit = "count"
     if group == "approx":
         qualifier = "approx"
-    # бүтін decimals: тоқсан тоғыз бүтін оннан бес
-    if not ph.suffix and k + 2 < n and toks[k].low in lex.decimal_point:
-        den = _parse_number(toks, k + 1, lex)
-        if den and den.group == "ablative" and den.words == 1 and den.value in (10, 100, 1000):
-            num = _parse_number(toks, den.j, lex)
-            if num and num.digits == 0:
-                value = value + num.value / den.value
-                end, k, group = num.end, num.j, num.group
-                ph = num
     # fraction "үштен бірі", "оннан екісі"
     if group == "ablative" and not ph.has_scale and k < n and value > 1:
         numer = _fraction_numerator(toks[k], lex)
+        if numer is None and toks[k].kind == "num" and k + 1 < n and toks[k + 1].low in lex.part_words:
+            nv = _digit_value(toks[k].text)
+            if 0 < nv < value:
+                q = _Q(start, toks[k + 1].end, nv / value, "share", "exact", None, "possessive")
+                return [q], k + 2
         if numer is not None:
             q = _Q(start, toks[k].end, numer / value, "share", "exact", None, "possessive")
             nk = _post_qualify(toks, k + 1, lex, q)
@@ -773,6 +816,10 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
                 group = ugrp
             if group == "approx" or ugrp == "approx":
                 qualifier = "approx"
+    if unit == "count" and u is None and i_prev_age(toks, ph.i, lex):
+        unit = "year_span"
+    if unit in ("year_span", "month_span", "day_span") and k < n and toks[k].low in lex.time_ref_after:
+        return None  # бір жыл бұрын: a point in time
     # qualifier after
     q = _Q(start, end, value, unit, qualifier, None, group)
     k2 = _post_qualify(toks, k, lex, q)
@@ -787,6 +834,13 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
     if q.unit == "count":
         q.noun = _noun_after(toks, k, lex)
     return [q], k
+
+
+def i_prev_age(toks, i, lex: _Lex) -> bool:
+    """"Жасы 70-ке келген", "жас мөлшері 18-ге дейін": an age without the word жас after it."""
+    if i >= 1 and toks[i - 1].low in lex.age_prev:
+        return True
+    return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in lex.age_prev
 
 
 def _scale_of(ph: _NumPhrase) -> Decimal | None:

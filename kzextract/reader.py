@@ -44,31 +44,36 @@ def decode(data: bytes) -> tuple[str, str]:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _letters_share(text) > 0.5:
+            if _looks_like_text(text):
                 return text, enc
         raise ReadError("binary data: too many NUL bytes for text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _looks_like_text(text):
+            raise ReadError("binary data: control characters in UTF-8 text")
+        return text, "utf-8"
     as_kz = data.decode("kz1048", errors="replace")
     as_ru = data.decode("cp1251", errors="replace")
     kz_score = sum(ch in _KAZAKH_LETTERS for ch in as_kz)
     ru_serbian = sum(ch in _SERBIAN for ch in as_ru)
     text, enc = (as_kz, "kz1048") if kz_score and kz_score >= ru_serbian else (as_ru, "cp1251")
-    if _letters_share(text) < 0.5:
+    if not _looks_like_text(text):
         raise ReadError("binary data: not text in UTF-8, UTF-16, KZ-1048 or Windows-1251")
     return text, enc
 
 
-def _letters_share(text: str) -> float:
-    """Share of letters, digits, spaces and punctuation: low for binary junk."""
-    if not text:
-        return 1.0
+def _looks_like_text(text: str) -> bool:
+    """Real articles have (almost) no control characters and are mostly letters."""
     sample = text[:20000]
-    good = sum(ch.isprintable() or ch in "\n\r\t" for ch in sample)
-    bad = sum(unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t" for ch in sample)
-    return (good - bad) / len(sample)
+    if not sample.strip():
+        return True
+    controls = sum(unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t" for ch in sample)
+    visible = [ch for ch in sample if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    return controls <= len(sample) * 0.01 and letters >= len(visible) * 0.3
 
 
 def html_to_text(text: str) -> str:

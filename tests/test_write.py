@@ -58,5 +58,5 @@ def test_output_loads_in_pandas_and_duckdb(tmp_path):
     w.add(_doc())
     w.close()
     assert pd.read_parquet(tmp_path / "documents")["title"].tolist() == ["Тақырып"]
-    n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/quantities/*.parquet')").fetchone()[0]
+    n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/quantities/*.parquet')").fetchall()[0][0]
     assert n == 1
