@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load_toml, load_wordlist
 
@@ -52,6 +52,7 @@ class _Rules:
 
 
 def _table(d: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Suffix table, longest suffix first so облысы|нда wins over облысын|да."""
     return tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -72,7 +73,9 @@ def _rules() -> _Rules:
         vowel_drop=t.get("vowel_drop", {}),
         vowel_drop_inv={v: k for k, v in t.get("vowel_drop", {}).items() if k != v},
         voice={v: k for k, v in t.get("devoice", {}).items()},
-        plural_names=frozenset(w.lower() for w in t["stems"].get("plural_names", ())), devoice=t.get("devoice", {}), known=known,
+        devoice=t.get("devoice", {}),
+        plural_names=frozenset(w.lower() for w in t["stems"].get("plural_names", ())),
+        known=known,
         protected=tuple(t["stems"]["protected_endings"]),
         min_stem=s["min_stem"], min_stem_plural=s["min_stem_plural"],
         min_poss_base=s["min_poss_base"], min_poss_base_acc=s["min_poss_base_acc"],
@@ -87,6 +90,7 @@ def _rules() -> _Rules:
 
 
 def _last_vowel(stem: str, r: _Rules) -> str | None:
+    """The vowel that decides harmony for a suffix after ``stem`` (None for АҚШ-like stems)."""
     for ch in reversed(stem):
         if ch in r.classes["V"] or ch in r.classes["neutral"]:
             return ch
@@ -128,7 +132,7 @@ def _sound_ok(stem: str, allowed: str, r: _Rules, min_base: int, proper: bool,
     last = stem[-1]
     for cls in allowed:
         if cls == "A":  # -ны/-ні: names only (Асадова|ны), or any vowel after a known stem (Алматы|ны)
-            if proper and (last in r.classes["A"] or last in r.classes["V"] and stem in r.known):
+            if proper and (last in r.classes["A"] or (last in r.classes["V"] and stem in r.known)):
                 return True
         elif cls == "P":
             if last in r.classes["P"] and _poss_base_ok(stem[:-1], r, min_base, clusters):
@@ -147,8 +151,10 @@ def _strip(stem: str, table: tuple[tuple[str, str], ...], r: _Rules, min_len: in
         if not stem.endswith(suf) or len(stem) - len(suf) < 1:
             continue
         rest = stem[: -len(suf)]
-        mb = (r.min_poss_base_acc if suf == "н" else r.min_poss_base) if ud is False else (
-            r.ud_min_poss_base_acc if suf == "н" else r.ud_min_poss_base)
+        if ud:
+            mb = r.ud_min_poss_base_acc if suf == "н" else r.ud_min_poss_base
+        else:
+            mb = r.min_poss_base_acc if suf == "н" else r.min_poss_base
         if (
             (len(rest.replace("-", "")) >= min_len or rest in r.known)
             and _last_vowel(rest, r) is not None
@@ -197,6 +203,7 @@ def _restore(stem: str, before: str, r: _Rules) -> str:
     return stem
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its names; the pipeline calls this per mention
 def lemmatize(word: str, *, keep_plural: bool = False, strip_possessive: bool = False) -> str:
     """Nominative singular of one Kazakh word: case and plural endings stripped, 3rd-person possessive kept.
 
@@ -289,9 +296,9 @@ def _programme(text: str) -> str:
     unless what is left cannot stand as a name (ends in an attributive: ... жылға дейінгі)."""
     c = _canon_rules()
     text = unicodedata.normalize("NFC", text)
-    m = _QUOTED.search(text)
-    if m:
-        name = _clean(next(g for g in m.groups() if g))
+    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+    if quoted:  # the last quoted span: «Nur Otan» партиясының «Жасыл ел» жобасы → Жасыл ел
+        name = _clean(quoted[-1])
     else:
         words = _clean(text).split(" ")
         cues, mods = set(c["programme_cues"]), set(c["programme_modifiers"])

@@ -188,7 +188,7 @@ def vectors(dim: int = 100, bucket: int = 20000, minn: int = 3, maxn: int = 6) -
 
     text = vector_text(TRAIN_DIR / "vector_text.txt")
     model = floret.train_unsupervised(
-        str(text), model="cbow", mode="floret", hashCount=2, bucket=bucket, dim=dim,
+        str(text), model="skipgram", mode="floret", hashCount=2, bucket=bucket, dim=dim,
         minn=minn, maxn=maxn, minCount=2, epoch=20, thread=1,
     )  # fmt: skip
     vec = TRAIN_DIR / "vectors.floret"

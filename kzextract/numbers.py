@@ -649,7 +649,8 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
             return True
     if prev is not None and (prev.text in lex.id_prefixes):
         return True
-    if prev is not None and prev.kind == "dash" and prev.end == t0.start and i > 1 and toks[i - 2].kind == "word" and toks[i - 2].end == prev.start:
+    if (prev is not None and prev.kind == "dash" and prev.end == t0.start and i > 1 and toks[i - 2].kind == "word"
+            and toks[i - 2].end == prev.start and toks[i - 2].low not in lex.forms):
         return True  # COVID-19, Ан-2
     if t0.kind == "num" and prev is not None and prev.kind == "punct" and prev.text in ".,:" and prev.end == t0.start and i > 1 and toks[i - 2].kind == "num":
         return True  # tails of odd digit groups
