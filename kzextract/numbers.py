@@ -727,7 +727,7 @@ def _post_qualify(toks, k, lex: _Lex, q: _Q) -> int:
     return k
 
 
-def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
+def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, allow_range: bool = True):
     n = len(toks)
     if _skip_number(toks, ph, lex, text, quoted):
         return None
@@ -769,10 +769,10 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
         elif ph.digits and not group and nxt is not None and nxt.kind == "word" and nxt.low in ("пен", "мен", "бен") and k + 1 < n and toks[k + 1].kind == "num":
             is_range = True
             rk = k + 1
-        if is_range:
+        if is_range and allow_range:
             ph2 = _parse_number(toks, rk, lex)
             if ph2 is not None:
-                res2 = _build(toks, ph2, lex, text, quoted, None)
+                res2 = _build(toks, ph2, lex, text, quoted, None, allow_range=False)
                 if res2 is not None and res2[0]:
                     qs2, nj2 = res2
                     second = qs2[0]
@@ -817,6 +817,8 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before):
                 group = ugrp
             if group == "approx" or ugrp == "approx":
                 qualifier = "approx"
+    if dollar_before is not None:
+        unit = "USD"
     if unit == "count" and u is None and i_prev_age(toks, ph.i, lex):
         unit = "year_span"
     if unit in ("year_span", "month_span", "day_span") and k < n and toks[k].low in lex.time_ref_after:

@@ -102,7 +102,7 @@ def gpe_stem(word: str) -> str | None:
     """The gazetteer name a token is an inflected form of (``Алматыда`` → ``Алматы``)."""
     g = grammar()
     for name in g["gazetteer"]:
-        if word.startswith(name) and word[len(name):] in g["case_end"]:
+        if word.startswith(name) and word[len(name):].lstrip("-") in g["case_end"]:
             return name
     return None
 
@@ -125,21 +125,28 @@ def _is_chain_word(tok, g: dict) -> bool:
     )
 
 
-def _grow_left(doc: Doc, head: int, limit: int = 7, floor: int = 0) -> int:
-    """Leftmost token index of the phrase ending at ``head``: it must start with a name-like word."""
+def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0) -> int:
+    """Leftmost token index of the phrase ending at ``head``: it must start with a name-like word.
+
+    A role may start on a lower-case adjective (``халықаралық білім беру корпорациясының …``);
+    an organisation written with a capitalised name starts there (``қалалық Қоғамдық даму басқармасы``
+    → ``Қоғамдық даму басқармасы``).
+    """
     g = grammar()
     i = head
     while i - 1 >= floor and head - (i - 1) <= limit and _is_chain_word(doc[i - 1], g):
         i -= 1
-    # The phrase must start on a capitalised word, a genitive or a known lower-case start.
     while i < head:
-        t = doc[i].text
-        if t.lower() == "және":
-            i += 1
-            continue
-        if t[:1].isupper() or t.lower() in g["org_lc_starts"] or t.lower().endswith(g["gen_suffixes"]):
+        low = doc[i].lower_
+        if low != "және" and (
+            doc[i].text[:1].isupper() or low in g["org_lc_starts"] or low.endswith(g["gen_suffixes"])
+            or (label == "POSITION" and low.endswith(("лық", "лік", "дық", "дік", "тық", "тік")))
+        ):
             break
         i += 1
+    if label == "ORGANISATION" and not doc[i].text[:1].isupper():
+        first_cap = next((k for k in range(i, head) if doc[k].text[:1].isupper()), None)
+        i = first_cap if first_cap is not None else i
     return i
 
 
@@ -163,42 +170,43 @@ def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _quoted_rules(doc: Doc) -> list[Span]:
-    """PROGRAMME / ORGANISATION from a quoted name and the cue that follows it."""
+    """PROGRAMME / ORGANISATION from a quoted name and the cue that follows it.
+
+    Coordinated names share the cue of the last one: ``«Үздік» және «Астана жас жігер» жобалары``,
+    ``«Молот» және «Зияткер» пікірсайыс клубтары``; only the last name's span takes the cue.
+    """
     g = grammar()
     out: list[Span] = []
     quotes = _quoted_spans(doc)
-    pending: list[tuple[int, int]] = []  # coordinated names waiting for a shared cue: «A», «B» жобалары
+    pending: list[tuple[int, int]] = []
+
+    def emit(label: str, i: int, end: int) -> None:
+        out.extend(Span(doc, a, b + 1, label=label) for a, b in pending)
+        out.append(Span(doc, i, end, label=label))
+
     for qi, (i, j) in enumerate(quotes):
         k = j + 1
         while k < len(doc) and doc[k].lower_ in g["prog_mods"] and k - j <= 2:
             k += 1
-        nxt = doc[k].text if k < len(doc) else ""
-        if nxt and is_programme_cue(nxt):
-            out.extend(Span(doc, a, b + 1, label="PROGRAMME") for a, b in pending)
-            out.append(Span(doc, i, k + 1, label="PROGRAMME"))
-            pending = []
-            continue
-        if name_key(doc[i + 1 : j].text) in g["programmes"] or (
+        head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text, plural=True)), None)
+        if k < len(doc) and is_programme_cue(doc[k].text):
+            emit("PROGRAMME", i, k + 1)
+        elif name_key(doc[i + 1 : j].text) in g["programmes"] or (
             j + 1 < len(doc) and doc[j + 1].lower_ in g["frame_words"]
         ):
-            out.extend(Span(doc, a, b + 1, label="PROGRAMME") for a, b in pending)
-            out.append(Span(doc, i, j + 1, label="PROGRAMME"))
-            pending = []
+            emit("PROGRAMME", i, j + 1)
+        elif j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
+            emit("ORGANISATION", i, j + 2)
+        elif head is not None and all(_is_chain_word(doc[t], g) for t in range(j + 1, head)):
+            emit("ORGANISATION", i, head + 1)
+        else:
+            coordinated = (
+                j + 2 < len(doc) and doc[j + 1].text in {",", "және", "мен", "пен", "бен"}
+                and qi + 1 < len(quotes) and quotes[qi + 1][0] == j + 2
+            )
+            pending = pending + [(i, j)] if coordinated else []
             continue
-        if j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
-            out.append(Span(doc, i, j + 2, label="ORGANISATION"))
-            pending = []
-            continue
-        head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text, plural=True)), None)
-        if head is not None and all(_is_chain_word(doc[t], g) for t in range(j + 1, head)):
-            out.append(Span(doc, i, head + 1, label="ORGANISATION"))
-            pending = []
-            continue
-        coordinated = (
-            j + 2 < len(doc) and doc[j + 1].text in {",", "және", "мен", "пен", "бен"}
-            and qi + 1 < len(quotes) and quotes[qi + 1][0] == j + 2
-        )
-        pending = pending + [(i, j)] if coordinated else []
+        pending = []
     return out
 
 
@@ -268,7 +276,7 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         # A head followed by a further head belongs to the longer phrase (… басқармасы … бөлімі).
         if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
             continue
-        start = _grow_left(doc, tok.i, floor=floor)
+        start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
@@ -342,7 +350,7 @@ def _gpe_rules(doc: Doc) -> list[Span]:
             end += 1
         elif gpe_stem(tok.text) is None:
             continue
-        if end < len(doc) and doc[end].lower_ in g["gpe_generic"]:
+        if end < len(doc) and _inflected(doc[end].text, g["gpe_generic"], g["poss_end"]):
             end += 1
         out.append(Span(doc, tok.i, end, label="GPE"))
     return out
@@ -357,6 +365,7 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + _standalone_positions(doc)
     strong = filter_spans(ordered)
     taken = {t for sp in strong for t in range(sp.start, sp.end)}
+    taken |= {t for i, j in _quoted_spans(doc) for t in range(i, j + 1)}  # names inside names
     weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) if not any(t in taken for t in range(sp.start, sp.end))]
     spans = sorted(strong + filter_spans(weak), key=lambda s: s.start)
     return [RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans]

@@ -1,0 +1,257 @@
+"""Behaviour of the numbers stage on real Kazakh news sentences (corpus/ and KazNERD)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kzextract.document import Document, Quantity, Sentence
+from kzextract.numbers import find_quantities, quantify
+
+
+def triples(text):
+    return [(q.value, q.unit, q.qualifier) for q in find_quantities(text)]
+
+
+def only(text) -> Quantity:
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+# --- digits -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("Оның ішінде 11 300 жас тұрақты жұмыс орнына тұрды.", 11300),
+    ("Оның ішінде 11\u202f300 жас тұрақты жұмыс орнына тұрды.", 11300),
+    ("Оның ішінде 11\u00a0300 жас тұрақты жұмыс орнына тұрды.", 11300),
+    ("Жиынға 1.500 адам қатысты.", 1500),
+    ("14 жастан 35 жасқа дейінгі 131 332 жас бар.", 131332),
+])
+def test_thousands_separated_by_space_nbsp_or_dot(text, value):
+    assert value in [q.value for q in find_quantities(text)]
+
+
+def test_decimal_comma_and_point():
+    assert only("индексі 77,8%-ды құрады").value == 77.8
+    assert only("индексі 77.8% құрады").value == 77.8
+    assert only("4,5 млн астам адамды қамтитын").value == 4_500_000
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("125-тен астам іс-шараны", 125, "more_than"),
+    ("20-дан астам бірлескен жобаны", 20, "more_than"),
+    ("400-ден аса жоба жүзеге асырылды", 400, "more_than"),
+    ("Биыл 280-ге жуық іс-шара өткізілді", 280, "approx"),
+    ("келушілер саны 1000 – ға жетті", 1000, "exact"),
+    ("орталық аудандарда 3000-нан асты", 3000, "more_than"),
+    ("олардың саны 16-ға дейін жеткізілетін болады", 16, "up_to"),
+    ("ал оның 10714-і біздің өңірімізде", 10714, "exact"),
+    ("50-ге жуық маман", 50, "approx"),
+    ("Ұйымның 13-і жұмыс істейді", 13, "exact"),
+])
+def test_case_suffixes_attach_to_digits_with_or_without_hyphen(text, value, qualifier):
+    q = [q for q in find_quantities(text) if q.value == value][0]
+    assert q.qualifier == qualifier
+    assert q.text.startswith(str(value)[:2])
+
+
+def test_scale_words_full_abbreviated_and_inflected():
+    assert triples("506 мың жас тұрғын бар") == [(506000, "count", "exact")]
+    assert triples("1,5 миллионнан астам адамды қамтыған") == [(1_500_000, "count", "more_than")]
+    assert triples("Ұлттық бюро мәліметінше 2,07 млн адам") == [(2_070_000, "count", "exact")]
+    assert triples("70 млрд теңгеге жуық бюджет қаражаты") == [(70e9, "KZT", "approx")]
+    assert triples("бюджеті 1,2 трлн теңге") == [(1.2e12, "KZT", "exact")]
+
+
+# --- number words -------------------------------------------------------------------------------
+def test_number_words_alone_and_compound():
+    assert triples("облыс аумағында отыздан астам жастар бірлестіктері бар") == [(30, "count", "more_than")]
+    assert triples("штабы сегіз мыңнан астам жастың басын қосқан") == [(8000, "count", "more_than")]
+    assert triples("Олар жыл сайын мыңнан аса акция мен жобаға қатысады") == [(1000, "count", "more_than")]
+    assert triples("екі жүз елу мың адам") == [(250000, "count", "exact")]
+    assert triples("277 миллион тоғыз мың теңге бөлінді") == [(277_009_000, "KZT", "exact")]
+    assert triples("жүзден астам қазақстандық жас") == [(100, "count", "more_than")]
+
+
+def test_tens_of_hundreds_of_thousands_of_are_approximate():
+    assert triples("Еріктілер жүздеген халықаралық іс-шараларға қатысып") == [(100, "count", "approx")]
+    assert triples("мыңдаған жас ел игілігі үшін қызмет етіп келеді") == [(1000, "count", "approx")]
+    assert triples("ондаған жоба іске асты") == [(10, "count", "approx")]
+
+
+def test_half_words():
+    assert triples("бір жарым мыңнан асады") == [(1500, "count", "more_than")]
+    assert triples("жарты миллион адам") == [(500000, "count", "exact")]
+
+
+def test_decimal_point_word_butin():
+    assert triples("тоқсан тоғыз бүтін оннан бес проценті қамтылды") == [(99.5, "percent", "exact")]
+
+
+# --- qualifiers ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,qualifier", [
+    ("35 мыңға жуық жас келеді", "approx"),
+    ("шамамен 500 адам", "approx"),
+    ("20 шақты көпқабатты үйді", "approx"),
+    ("200-дей қоғамдық кеңес", "approx"),
+    ("үш жүзге тарта студент", "approx"),
+    ("1000-нан астам мұқтаж азаматқа", "more_than"),
+    ("мыңнан артық адам", "more_than"),
+    ("100-ден кем емес", "less_than"),
+    ("5%-дан төмен", "less_than"),
+    ("18 айға дейін еңбек ақысын мемлекет төлеп отырады", "up_to"),
+    ("35 жастан аспаған жұмыссыз түлектері", "up_to"),
+])
+def test_qualifiers(text, qualifier):
+    assert only(text).qualifier == qualifier
+
+
+def test_comparison_word_needs_the_right_case():
+    # "аса" means "very" unless the number is in the ablative
+    assert only("10 аса маңызды жоба").qualifier == "exact"
+    # "0,7% төмен" = lower by 0.7 %, a difference, not a bound
+    assert only("көрсеткіштер 0,7% төмен").qualifier == "exact"
+
+
+def test_qualifier_is_part_of_the_span():
+    assert only("жыл сайын қалаға 35 мыңға жуық жас келеді").text == "35 мыңға жуық"
+    assert find_quantities("73 млн теңгеден астам соманың")[0].text == "73 млн теңгеден астам"
+
+
+# --- units --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit", [
+    ("олардың 70 пайызы тұрақты жұмысқа орналасқан", 70, "percent"),
+    ("100 пайызға игерілген", 100, "percent"),
+    ("жастар үлесі 8,7 пайызды құрап отыр", 8.7, "percent"),
+    ("Қазақстандағы 6,3%-дық NEET көрсеткіш", 6.3, "percent"),
+    ("605 488,0 мың теңге қаржы қаралған", 605_488_000, "KZT"),
+    ("176750 теңгеден бөлінді", 176750, "KZT"),
+    ("бағасы 5000 тг.", 5000, "KZT"),
+    ("бағасы 5000 ₸", 5000, "KZT"),
+    ("233000000 доллар қаржы салады", 233_000_000, "USD"),
+    ("3 , 5 миллиард АҚШ доллары", 3.5e9, "USD"),
+    ("бағасы $100 болды", 100, "USD"),
+    ("осы жылдың 9 айындағы жұмыс қорытындысы", 9, "month_span"),
+    ("төрт жыл ішінде қалада", 4, "year_span"),
+    ("Екі күндік көшпелі іс-шараның", 2, "day_span"),
+    ("Тәуелсіздіктің 30 жылдығы", 30, "year_span"),
+])
+def test_units(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_age_after_a_range_is_a_year_span():
+    assert triples("14-28 жас аралығында 506 мың жас тұрғын бар") == [
+        (14, "year_span", "exact"), (28, "year_span", "exact"), (506000, "count", "exact")]
+    assert triples("Қалада 14 пен 35 жас аралығындағы жастар") == [
+        (14, "year_span", "exact"), (35, "year_span", "exact")]
+
+
+def test_bare_zhas_after_a_number_is_young_people():
+    q = only("биыл 6404 жас тұрақты жұмыс орындарына орналастырылды")
+    assert (q.unit, q.noun) == ("count", "жас")
+
+
+def test_range_from_ablative_to_dative_deyin_is_two_exact_ends():
+    assert triples("14 жастан 35 жасқа дейінгі 131 332 жас бар") == [
+        (14, "year_span", "exact"), (35, "year_span", "exact"), (131332, "count", "exact")]
+
+
+def test_lone_upper_bound_is_up_to():
+    assert triples("отыз бес жасқа дейінгі жастар") == [(35, "year_span", "up_to")]
+
+
+def test_counted_noun_skips_adjectives():
+    assert only("қалада 28 ірі волонтерлік ұйым жұмыс істейді").noun == "ұйым"
+    assert only("жұмыстың 5 негізгі бағыты айқындалды").noun == "бағыты"
+    assert only("қосымша 50 орталық ашу жоспарлануда").noun == "орталық"
+
+
+def test_range_borrows_the_scale_of_its_second_end():
+    assert triples("2-3 мың адам") == [(2000, "count", "exact"), (3000, "count", "exact")]
+
+
+# --- shares -------------------------------------------------------------------------------------
+def test_shares():
+    assert triples("Алматы жастарының әрбір екінші өкілі") == [(0.5, "share", "exact")]
+    assert triples("жастардың әрбір он бірінші (8,6%)") == [(0.0909, "share", "exact"), (8.6, "percent", "exact")]
+    assert triples("үштен бірі Қазақстанға тиесілі") == [(0.3333, "share", "exact")]
+    assert triples("Соның жартысы жеңілдетілген несиеге") == [(0.5, "share", "exact")]
+
+
+# --- not quantities -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Алматы қаласының 2025 жылға дейінгі өңірлік жоспары",
+    "Тек 2024 жылы бұл жобалар жүзеге асырылды",
+    "орталық 2014 жылдан бері жұмыс істеп келеді",
+    "29.09.2021",
+    "2024-06-14",
+    "2025 жылғы 1 қазандағы жағдай бойынша",
+    "21 қыркүйек күні",
+    "19:54",
+    "2024 жылдың 2-тоқсанының қорытындысы",
+    "2021 жылдың II тоқсанының қорытындысы",
+    "2022 жылдың төртінші тоқсанында",
+    "Аталмыш іс-шара 1 курс студенттеріне",
+    "«Қазақстанның 100 жаңа тұлғасы» жобасы",
+    "«30 игі іс» қайырымдылық марафоны",
+    "бір бағытта жұмыс істейді",
+    "жұмыстың басым бағыттарының бірі",
+    "бірнеше курстар өткізіледі",
+    "Телефон: +7 (727) 123-45-67",
+    "COVID-19 індеті",
+    "Бір жыл бұрын осы уақытта",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_quoted_name_number_is_skipped_but_following_count_kept():
+    assert triples("«Қазақстанның 100 жаңа тұлғасы» төрт кезеңінің жеңімпаздары") == [(4, "count", "exact")]
+
+
+def test_bir_birden_gives_only_the_count():
+    assert triples("әр ауданда бір-бірден 8 комьюнити-орталық іске қосылды") == [(8, "count", "exact")]
+
+
+def test_speech_in_quotes_keeps_its_numbers():
+    assert triples("«Ал 2018-інші жылы ол 193000 теңгенің маңайында еді» , — дейді мамандар") == [
+        (193000, "KZT", "exact")]
+
+
+# --- offsets and the stage ----------------------------------------------------------------------
+def test_offsets_are_relative_to_text():
+    text = "Бүгінде 23 мыңнан астам жас оқудан өтіп, олардың 70 пайызы жұмысқа орналасқан."
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert q.sent_id == -1
+
+
+def test_quantify_shifts_offsets_to_raw_and_sets_sentence_ids():
+    raw = "Тақырып\nБиыл 280-ге жуық іс-шара өткізілді. Қалада 28 ірі волонтерлік ұйым бар.\n"
+    s1 = raw.index("Биыл")
+    e1 = raw.index("өткізілді.") + len("өткізілді.")
+    s2 = raw.index("Қалада")
+    e2 = raw.index("бар.") + 4
+    doc = Document(doc_id="x", path="x.txt", raw=raw,
+                   sentences=[Sentence(s1, e1, raw[s1:e1]), Sentence(s2, e2, raw[s2:e2])])
+    out = quantify(doc)
+    assert out is doc
+    assert [(q.text, q.sent_id) for q in doc.quantities] == [("280-ге жуық", 0), ("28", 1)]
+    for q in doc.quantities:
+        assert raw[q.start:q.end] == q.text
+
+
+def test_empty_and_numberless_text():
+    assert find_quantities("") == []
+    assert find_quantities("Отырыста өзекті мәселелер талқыланды.") == []
+
+
+def test_linear_time_on_adversarial_input():
+    # long runs of digits, separators, suffix-like words and dashes must not backtrack
+    for chunk in ("1 " * 20000, "1-" * 20000, "1 000 " * 5000, "мың " * 10000, "1," * 20000, "жүз-ден " * 5000):
+        t0 = time.perf_counter()
+        find_quantities(chunk)
+        assert time.perf_counter() - t0 < 3.0
