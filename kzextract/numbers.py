@@ -77,7 +77,8 @@ def _tokenize(text: str) -> list[_Tok]:
         if kind == "word" and "-" in low:
             # екі-үш, бес-алты тоннадан: a range written as one word
             parts = low.split("-")
-            if len(parts) == 2 and parts[0] in forms and forms[parts[0]][2] == "" and parts[1] in forms:
+            if (len(parts) == 2 and parts[0] in forms and forms[parts[0]][2] == "" and parts[1] in forms
+                    and forms[parts[0]][1] < forms[parts[1]][1]):
                 a = m.start()
                 b = a + len(parts[0])
                 out.append(_Tok("word", s[:len(parts[0])], parts[0], a, b))
@@ -96,6 +97,8 @@ class _Lex:
     forms: dict  # word form -> (category, value, suffix, suffix_group)
     forms_all: dict  # also the forms in not_numbers (accepted after another number word)
     clock_prev: frozenset
+    quarter_next: frozenset
+    negative_prev: frozenset
     time_ref_after: frozenset
     date_next: frozenset
     age_prev: frozenset
@@ -196,6 +199,8 @@ def _lex() -> _Lex:
         forms=forms,
         forms_all=forms_all,
         clock_prev=frozenset(nq.get("clock_prev", [])),
+        quarter_next=frozenset(nq.get("quarter_next", [])),
+        negative_prev=frozenset(nq.get("negative_prev", [])),
         time_ref_after=frozenset(u.get("time_ref_after", [])),
         date_next=frozenset(nq.get("date_next", [])),
         age_prev=frozenset(u.get("age_prev", [])),
@@ -706,6 +711,8 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
                 return True
             if prev is not None and prev.kind == "dash":
                 return True
+            if nxt is not None and nxt.low in lex.quarter_next:
+                return True
         if low == "жарты" and (nxt is None or (nxt.kind == "word" and lex.forms.get(nxt.low, ("",))[0] != "scales" and nxt.low not in lex.unit_forms)):
             return True
     return False
@@ -743,6 +750,11 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
     # fraction "үштен бірі", "оннан екісі"
     if group == "ablative" and not ph.has_scale and k < n and value > 1:
         numer = _fraction_numerator(toks[k], lex)
+        if numer is None and toks[k].kind == "num" and ph.digits:
+            nph = _parse_number(toks, k, lex, no_scale=True)
+            if nph is not None and nph.group == "possessive" and 0 < nph.value < value:
+                q = _Q(start, nph.end, nph.value / value, "share", "exact", None, "possessive")
+                return [q], nph.j
         if numer is None and toks[k].kind == "num" and k + 1 < n and toks[k + 1].low in lex.part_words:
             nv = _digit_value(toks[k].text)
             if 0 < nv < value:
@@ -755,6 +767,9 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
     pre = _pre_qualifier(toks, ph.i if dollar_before is None else ph.i - 1, lex)
     if pre is not None:
         qualifier, start = pre[0], pre[1]
+    if ph.i > 0 and toks[ph.i - 1].low in lex.negative_prev:
+        value = -value
+        start = toks[ph.i - 1].start
     # ranges: 14-28, 14 – 28, 14 пен 35
     if k < n and not ph.has_scale or (k < n and ph.has_scale):
         nxt = toks[k] if k < n else None
@@ -773,6 +788,8 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
             ph2 = _parse_number(toks, rk, lex)
             if ph2 is not None:
                 res2 = _build(toks, ph2, lex, text, quoted, None, allow_range=False)
+                if res2 is None and lex.year_min <= value <= lex.year_max and value == value.to_integral_value():
+                    return None  # екі мың он жеті – екі мың он сегіз жылдар: a range of years
                 if res2 is not None and res2[0]:
                     qs2, nj2 = res2
                     second = qs2[0]

@@ -48,6 +48,7 @@ def grammar() -> dict:
         "adj_suffixes": tuple(g["chain"]["adjective_suffixes"]),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
         "loc_suffixes": tuple(g["chain"]["locative_suffixes"]),
+        "plural_poss_suffixes": tuple(g["chain"]["plural_possessive_suffixes"]),
         "chain_words": lower(g["chain"]["words"]),
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": regex.compile(
@@ -120,6 +121,7 @@ def _is_chain_word(tok, g: dict) -> bool:
         or low in g["chain_words"]
         or low.endswith(g["gen_suffixes"])
         or low.endswith(g["adj_suffixes"])
+        or low.endswith(g["plural_poss_suffixes"])
         or is_org_head(t)
         or is_position_head(t)
     )
@@ -135,6 +137,8 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0)
     g = grammar()
     i = head
     while i - 1 >= floor and head - (i - 1) <= limit and _is_chain_word(doc[i - 1], g):
+        if label == "POSITION" and doc[i - 1].lower_ in g["pos_heads"]:
+            break  # another role in the nominative: "төрайымы және … жетекшісі" are two roles
         i -= 1
     while i < head:
         low = doc[i].lower_
@@ -197,7 +201,9 @@ def _quoted_rules(doc: Doc) -> list[Span]:
             emit("PROGRAMME", i, j + 1)
         elif j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
             emit("ORGANISATION", i, j + 2)
-        elif head is not None and all(_is_chain_word(doc[t], g) for t in range(j + 1, head)):
+        elif head is not None and all(
+            not (doc[t].is_punct or doc[t].like_num or is_org_head(doc[t].text, plural=True)) for t in range(j + 1, head)
+        ):
             emit("ORGANISATION", i, head + 1)
         else:
             coordinated = (
@@ -289,11 +295,21 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
 def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
     """A quoted organisation right before a role or a branch is part of that phrase
     (``«Аманат» партиясы Ақмола облыстық филиалы``)."""
-    by_end = {sp.end: sp for sp in quoted if sp.label_ == "ORGANISATION"}
+    g = grammar()
+    orgs = [sp for sp in quoted if sp.label_ == "ORGANISATION"]
     merged, used = [], set()
     for sp in heads:
-        org = by_end.get(sp.start)
-        if org is not None:
+        org = next(
+            (
+                o for o in orgs
+                if o.end <= sp.start and all(
+                    _is_chain_word(t, g) and t.lower_ != "және" and not is_position_head(t.text)
+                    for t in sp.doc[o.end : sp.start]
+                )
+            ),
+            None,
+        )
+        if org is not None and sp.start - org.end <= 2:
             used.add(org.end)
             sp = Span(sp.doc, org.start, sp.end, label=sp.label_)
         merged.append(sp)

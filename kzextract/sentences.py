@@ -30,9 +30,15 @@ def _config() -> tuple[frozenset[str], int]:
     return frozenset(a.casefold() for a in cfg["abbreviations"]), int(cfg["max_quote_chars"])
 
 
+# How far back from a full stop to look for the token it ends: longer than any abbreviation or
+# initial, and a constant, so a paragraph of 50,000 ``А.`` stays linear (it was quadratic).
+_LOOKBACK = 64
+
+
 def _is_false_stop(text: str, dot: int) -> bool:
     """True when the full stop at ``text[dot]`` closes an initial or an abbreviation."""
-    head = text[: dot + 1]
+    lo = max(0, dot + 1 - _LOOKBACK)
+    head = text[lo : dot + 1]
     m = _TOKEN_BEFORE.search(head)
     if not m:
         return False
@@ -40,6 +46,8 @@ def _is_false_stop(text: str, dot: int) -> bool:
     abbreviations, _ = _config()
     if token.casefold() in abbreviations:
         return True
+    # _INITIAL spans at most the last five characters, so the window's ``^`` can only match when
+    # nothing was cut off (lo == 0): the result is the same as on the whole paragraph.
     return bool(regex.fullmatch(r"(?:\p{Lu}\.){1,3}", token)) or bool(_INITIAL.search(head))
 
 

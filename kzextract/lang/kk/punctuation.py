@@ -58,5 +58,8 @@ TOKENIZER_INFIXES = (
         r"(?<=[{a}])([{q}\)\]\(\[])(?=[\-{a}])".format(a=_alpha, q=CONCAT_QUOTES),
         r"(?<=[{a}])(?:{h})(?=[{a}])".format(a=_alpha, h=_hyphens_no_dash),
         r"(?<=[0-9])[,.](?=[0-9])",
+        # Scraped text glues quotes to a preceding comma: ``Анарбаева,«Алматы`` → ``,`` ``«``
+        r"(?<=[{a}])[,;:](?=[«“])".format(a=_alpha),
+        r"(?<=[,;:])[«“](?=[{a}0-9])".format(a=_alpha),
     ]
 )
