@@ -123,7 +123,7 @@ def clean(doc: Document) -> Document:
     """Fill ``title``, ``source``, ``date`` and ``blocks`` (body paragraphs as raw spans)."""
     lines = split_lines(doc.raw)
     lines = lines[: _tail_start(lines)]
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln)), len(lines))
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not is_junk(ln)), len(lines))
 
     title = None
     for line in lines[:first_prose]:

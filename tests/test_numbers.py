@@ -255,3 +255,49 @@ def test_linear_time_on_adversarial_input():
         t0 = time.perf_counter()
         find_quantities(chunk)
         assert time.perf_counter() - t0 < 3.0
+
+
+# --- more real cases from KazNERD ---------------------------------------------------------------
+def test_minus_makes_the_value_negative():
+    q = only("ауа температурасы минус отыз сегіз градусқа дейін төмендейді")
+    assert (q.value, q.qualifier, q.text) == (-38, "up_to", "минус отыз сегіз градусқа дейін")
+
+
+def test_digit_fraction_is_a_share():
+    assert triples("тауар айналымының 3-тен 1-і Қазақстанға тиесілі") == [(0.3333, "share", "exact")]
+    assert triples("Бұл қажеттіліктің 4-тен 1 бөлігін") == [(0.25, "share", "exact")]
+
+
+def test_word_year_range_is_not_a_quantity():
+    assert find_quantities("Соңғы екі мың он жеті – екі мың он сегіз жылдар аралығында") == []
+
+
+@pytest.mark.parametrize("text", ["Онымен күресу керек", "тоқсан сайын тұрмыстық химия", "таңғы жеті нөл-нөлден бастап",
+                                  "сағат 10-да басталады", "Сағат 12 : 40-та"])
+def test_pronouns_quarters_and_clock_words_are_not_numbers(text):
+    assert find_quantities(text) == []
+
+
+def test_hyphenated_word_range_gives_two_quantities():
+    assert triples("бес-алты тоннадан") == [(5, "count", "exact"), (6, "count", "exact")]
+
+
+def test_verb_qualifier_sets_qualifier_but_stays_outside_span():
+    q = only("Жобадағы қазақстандық үлес 90 проценттен асады")
+    assert (q.qualifier, q.text) == ("more_than", "90 проценттен")
+
+
+# --- evaluation helpers -------------------------------------------------------------------------
+def test_kaznerd_eval_matches_spans_and_merges_ranges(tmp_path):
+    from kzextract.numbers_eval import bench_numbers, evaluate
+
+    iob = tmp_path / "IOB2_test.txt"
+    iob.write_text(
+        "Биыл O\n280-ге B-CARDINAL\nжуық I-CARDINAL\nіс-шара O\nөтті O\n. O\n\n"
+        "14 B-CARDINAL\n– I-CARDINAL\n28 I-CARDINAL\nүй O\n. O\n\n"
+        "2024 B-DATE\nжылы I-DATE\n70 B-PERCENTAGE\nпайызы I-PERCENTAGE\n. O\n\n",
+        encoding="utf-8")
+    res = evaluate(iob)
+    assert res["gold_spans"] == 3
+    assert (res["precision"], res["recall"]) == (1.0, 1.0)
+    assert bench_numbers(["Биыл 280-ге жуық іс-шара өтті."] * 50) > 0
