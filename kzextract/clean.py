@@ -140,9 +140,20 @@ def clean(doc: Document) -> Document:
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         body.pop()
 
-    doc.blocks = [(ln.start, ln.end) for ln in body]
+    doc.blocks = _join_wrapped(doc.raw, body)
     doc.source = find_source(doc.body)
     return doc
+
+
+def _join_wrapped(raw: str, body: list[Line]) -> list[tuple[int, int]]:
+    """Paragraph spans; a line that continues in lower case after a plain line break is one paragraph."""
+    blocks: list[list[int]] = []
+    for line in body:
+        if blocks and line.text[:1].islower() and raw[blocks[-1][1] : line.start].count("\n") == 1:
+            blocks[-1][1] = line.end
+        else:
+            blocks.append([line.start, line.end])
+    return [(a, b) for a, b in blocks]
 
 
 def find_source(body: str) -> str | None:

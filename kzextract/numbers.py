@@ -155,15 +155,11 @@ def _lex() -> _Lex:
     forms: dict = {}
     for stem, cat, val in stems:
         forms.setdefault(stem, (cat, val, "", ""))
-        groups = list(sfx_cfg)
-        for g in groups:
-            if cat == "collective" and g == "collective":
+        for g, items in sfx_cfg.items():
+            if g == "collective" and cat != "units":  # екеуі, 7-еуіне: only after 1..9
                 continue
-            if cat != "units" and g == "collective":
-                continue
-            for s in sfx_cfg[g]:
+            for s in items:
                 forms.setdefault(stem + s, (cat, val, s, g))
-                # vowel-final stems drop the buffer vowel of possessive forms (жиырмасы, not жиырмаы)
     lx = cfg["lexicon"]
     not_numbers = frozenset(lx.get("not_numbers", []))
     forms_all = dict(forms)
@@ -180,8 +176,6 @@ def _lex() -> _Lex:
                     continue
                 for s in items:
                     unit_forms.setdefault(stem + s, (unit, stem, s, g))
-                    if stem[-1] in "аеыі" and s[:1] in ("ы", "і"):
-                        continue
     # plural+case forms of year/month words ("жылдары", "айлары") are not spans: not added.
     post_q = {}
     for entry in cfg["qualifiers"]["post"]:
@@ -304,7 +298,10 @@ def _digit_suffix(toks: list[_Tok], k: int, lex: _Lex):
 
 
 def _element(toks, k, lex, first=True):
-    """One element of a number phrase at token k: (etype, value, suffix, group, next_k, end)."""
+    """One element of a number phrase at token k: (etype, value, suffix, group, next_k, end).
+
+    Forms listed in ``not_numbers`` (бірі, жүзі, ...) count only after another number word
+    (``жүз отыз біріне``, ``екі мың жеті жүзіне``), never as the first element."""
     t = toks[k]
     if t.kind == "num":
         v = _digit_value(t.text)
@@ -421,8 +418,6 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex, no_scale: bool = False) -
         k = nk
         if suf:
             suffix, group = suf, grp
-            if etype == "digit" and nk > k:
-                pass
             break
     if count == 0:
         return None
@@ -562,14 +557,15 @@ def _share_at(toks, i, lex: _Lex, text: str):
         return None
     if t.low in lex.half_forms:
         q = _Q(t.start, t.end, Decimal("0.5"), "share", "exact", None, _half_group(t.low, lex))
+        pre = _pre_qualifier(toks, i, lex)
+        if pre is not None:
+            q.qualifier, q.start = pre
         return q, i + 1
     return None
 
 
 def _half_group(low: str, lex: _Lex) -> str:
     rest = low[len("жарты"):]
-    for s, g in ((rest[2:], None),):
-        pass
     if rest.endswith(("нан", "нен")):
         return "ablative"
     if rest.endswith(("на", "не")):
@@ -582,14 +578,12 @@ _FRACTION_NUM_SUFFIXES = ("і", "ы", "сі", "сы", "ін", "ын", "сін", 
 
 
 def _fraction_numerator(tok: _Tok, lex: _Lex):
-    if tok.kind == "num":
-        return None
+    """The numerator of ``үштен бірі`` / ``бестен екісі`` (a unit word with a possessive ending)."""
     if tok.kind != "word":
         return None
-    low = tok.low
-    for stem, val in load_toml("numbers")["words"]["units"].items():
-        if low.startswith(stem) and low[len(stem):] in _FRACTION_NUM_SUFFIXES:
-            return Decimal(val)
+    f = lex.forms_all.get(tok.low)
+    if f and f[0] == "units" and f[2] in _FRACTION_NUM_SUFFIXES:
+        return f[1]
     return None
 
 
@@ -771,8 +765,8 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
         value = -value
         start = toks[ph.i - 1].start
     # ranges: 14-28, 14 – 28, 14 пен 35
-    if k < n and not ph.has_scale or (k < n and ph.has_scale):
-        nxt = toks[k] if k < n else None
+    if k < n:
+        nxt = toks[k]
         is_range = False
         if nxt is not None and nxt.kind == "dash" and k + 1 < n and toks[k + 1].kind in ("num", "word") and not (group and group != "instrumental"):
             if toks[k + 1].kind == "num" or lex.forms.get(toks[k + 1].low):
@@ -799,11 +793,7 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
                         scale = _scale_of(ph2)
                         if scale and v1 * scale <= second.value * 1000:
                             v1 = v1 * scale
-                    unit1 = second.unit
-                    if unit1 == "share":
-                        unit1 = "count"
-                    if unit1 == "KZT" or unit1 == "USD":
-                        pass
+                    unit1 = "count" if second.unit == "share" else second.unit
                     q1 = _Q(start, ph.bare_end, v1, unit1, "exact" if qualifier == "exact" else qualifier,
                             second.noun if unit1 == "count" else None, group, True)
                     if second.qualifier == "up_to":
@@ -896,10 +886,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 @cache
 def _number_word_re():
-    lex = _lex()
     stems = set()
-    for form, (cat, *_rest) in lex.forms.items():
-        pass
     cfg = load_toml("numbers")
     for cat in ("units", "tens", "hundred", "scales", "half", "collective"):
         stems.update(cfg["words"].get(cat, {}).keys())

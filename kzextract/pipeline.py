@@ -4,16 +4,26 @@ Each stage is a plain function ``Document -> Document``; they compose by order, 
 each other. The runner reads files, runs the stages (in worker processes with ``jobs > 1``, the
 model loaded once per worker), reports failures as error rows without stopping the batch, and hands
 every result to the dataset writer.
+
+Throughput notes (see bench/README-bench.md): every worker is a separate process with one BLAS/OpenMP
+thread (``limit_threads``), the model is loaded once per worker, work is sent in chunks of articles
+with a bounded number in flight (memory does not grow with the corpus), and results come back in
+input order. ``kzextract.engines`` runs the same ``run_chunk`` on a Dask cluster.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -40,6 +50,7 @@ def build_stages(model: Language | None = None) -> list[tuple[str, Stage]]:
     ]
 
 
+
 class StageError(Exception):
     def __init__(self, stage: str, message: str):
         super().__init__(f"{stage}: {message}")
@@ -47,13 +58,20 @@ class StageError(Exception):
         self.message = message
 
 
-def process(doc: Document, stages: list[tuple[str, Stage]]) -> Document:
-    """Run every stage; a failure is reported with the name of the stage it happened in."""
+def process(doc: Document, stages: list[tuple[str, Stage]], timings: dict[str, float] | None = None) -> Document:
+    """Run every stage; a failure is reported with the name of the stage it happened in.
+
+    With ``timings``, the seconds spent in each stage are added to it (keyed by stage name).
+    """
     for name, stage in stages:
+        t0 = time.perf_counter()
         try:
             doc = stage(doc)
         except Exception as exc:  # noqa: BLE001 - any failure of one article is reported, not raised
             raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
     return doc
 
 
@@ -65,6 +83,7 @@ class Outcome:
     doc: Document | None = None
     stage: str = ""
     message: str = ""
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (and "read")
 
 
 def discover(inputs: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -81,6 +100,18 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple[str, str]]:
             yield p.stem if p.suffix == ".txt" else p.name, str(p)
 
 
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+               "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+def limit_threads() -> None:
+    """One math thread per process: parallelism comes from processes, and N processes × N BLAS
+    threads on N cores only fight each other. Must run before numpy is imported to take effect in
+    this process; it always takes effect in spawned workers, which inherit the environment."""
+    for var in THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
 _WORKER: dict = {}
 
 
@@ -93,38 +124,132 @@ def init_worker(use_model: bool, known: frozenset[str]) -> None:
         model = load_ner()
     _WORKER["stages"] = build_stages(model)
     _WORKER["known"] = known
+    _WORKER["use_model"] = use_model
+
+
+def ensure_worker(use_model: bool, known: frozenset[str]) -> None:
+    """``init_worker`` unless this process is already set up for ``use_model`` (Dask workers)."""
+    if _WORKER.get("use_model") is not use_model or "stages" not in _WORKER:
+        init_worker(use_model, known)
+    _WORKER["known"] = known
 
 
 def run_one(item: tuple[str, str]) -> Outcome:
     """Read and process one article; never raises."""
     doc_id, path = item
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     try:
-        data = Path(path).read_bytes() if Path(path).is_file() else None
-        if data is not None and hashlib.sha256(data).hexdigest() in _WORKER["known"]:
-            return Outcome("skipped", doc_id, path)
+        p = Path(path)
+        known = _WORKER["known"]
+        if known and p.is_file():
+            from .reader import max_bytes
+
+            if p.stat().st_size <= max_bytes():
+                if hashlib.sha256(p.read_bytes()).hexdigest() in known:
+                    return Outcome("skipped", doc_id, path)
         doc = read_document(path, doc_id)
     except ReadError as exc:
         return Outcome("error", doc_id, path, stage="read", message=str(exc))
     except OSError as exc:
         return Outcome("error", doc_id, path, stage="read", message=f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Outcome("error", doc_id, path, stage="read", message=f"{type(exc).__name__}: {exc}")
+    timings["read"] = time.perf_counter() - t0
+    if known and doc.sha256 in known:
+        return Outcome("skipped", doc_id, path)
     try:
-        return Outcome("ok", doc_id, path, doc=process(doc, _WORKER["stages"]))
+        return Outcome("ok", doc_id, path, doc=process(doc, _WORKER["stages"], timings), timings=timings)
     except StageError as exc:
-        return Outcome("error", doc_id, path, stage=exc.stage, message=exc.message)
+        return Outcome("error", doc_id, path, stage=exc.stage, message=exc.message, timings=timings)
+
+
+def run_chunk(items: list[tuple[str, str]]) -> list[Outcome]:
+    """A chunk of articles in one worker call (amortises inter-process overhead)."""
+    return [run_one(item) for item in items]
+
+
+def chunked(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def default_start_method() -> str:
+    """``fork`` where it exists (workers start in milliseconds, sharing the parent's imports);
+    ``KZEXTRACT_START_METHOD=spawn`` for a clean interpreter per worker."""
+    method = os.environ.get("KZEXTRACT_START_METHOD")
+    if method:
+        return method
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def run(
-    items: list[tuple[str, str]],
+    items: Iterable[tuple[str, str]],
     use_model: bool = True,
     jobs: int = 1,
     known: frozenset[str] = frozenset(),
-    chunksize: int = 8,
+    chunksize: int = 16,
+    start_method: str | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order, computed in ``jobs`` processes."""
+    """Outcomes in input order, computed in ``jobs`` processes.
+
+    At most ``4 × jobs`` chunks are in flight, so memory does not depend on the number of items. A
+    worker that dies (killed, out of memory, a crash in native code) does not stop the run: the pool
+    is restarted, its chunk retried article by article, and an article that kills a worker again
+    becomes an error row.
+    """
     if jobs <= 1:
         init_worker(use_model, known)
-        yield from map(run_one, items)
+        for item in items:
+            yield run_one(item)
         return
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    with ProcessPoolExecutor(jobs, initializer=init_worker, initargs=(use_model, known)) as pool:
-        yield from pool.map(run_one, items, chunksize=chunksize)
+    limit_threads()
+    ctx = multiprocessing.get_context(start_method or default_start_method())
+
+    pool = _Pool(lambda: ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_worker, initargs=(use_model, known)))
+    window: deque[tuple[list[tuple[str, str]], Future]] = deque()
+    chunks = chunked(items, chunksize)
+    try:
+        while True:
+            while len(window) < 4 * jobs and (chunk := next(chunks, None)) is not None:
+                window.append((chunk, pool.executor.submit(run_chunk, chunk)))
+            if not window:
+                break
+            chunk, fut = window.popleft()
+            try:
+                outcomes = fut.result()
+            except BrokenProcessPool:
+                pending = [chunk] + [c for c, _ in window]
+                window.clear()
+                pool.restart()
+                for c in pending:
+                    yield from _retry_one_by_one(c, pool)
+            else:
+                yield from outcomes
+    finally:
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pool:
+    """A process pool that can be replaced when one of its workers died."""
+
+    def __init__(self, factory: Callable[[], ProcessPoolExecutor]):
+        self.factory = factory
+        self.executor = factory()
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self.factory()
+
+
+def _retry_one_by_one(chunk: list[tuple[str, str]], pool: _Pool) -> Iterator[Outcome]:
+    """Each article of a chunk whose worker died, on its own; one that kills its worker again is
+    an error row (stage ``worker``)."""
+    for item in chunk:
+        try:
+            yield pool.executor.submit(run_one, item).result()
+        except BrokenProcessPool:
+            pool.restart()
+            yield Outcome("error", item[0], item[1], stage="worker",
+                          message="the worker process died on this article (killed, out of memory or crashed)")

@@ -1,8 +1,10 @@
 """Stage 2 — sentences: split each body paragraph into sentences with raw offsets.
 
 A full stop ends a sentence unless it closes an initial (``Ш.А. Баймановтың``, ``Л.Гумилев``) or an
-abbreviation from ``patterns/sentences.toml`` (``т.б.``, ``ж.``, ``млн``). Quotations «…» and “…” keep
-a sentence open, and a missing space after a stop (``жұмыс.Ол``) still splits. Within a paragraph a
+abbreviation from ``patterns/sentences.toml`` (``т.б.``, ``ж.``, ``млн``). Quoted speech is split like
+any text, but a stop before a closing quote and a lower-case word (``ауылға!" мемлекеттік``) is not a
+boundary; a missing space after a stop (``жұмыс.Ол``) still splits, unless inside a Latin name
+(``BAQ.KZ``). Within a paragraph a
 line break ends a sentence unless the next line starts in lower case (a wrapped line).
 """
 
@@ -21,13 +23,12 @@ _BOUNDARY = regex.compile(
 )
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"(?:^|[\s(«“\"])(?:\p{Lu}\.){1,2}$|^(?:\p{Lu}\.)+\p{Lu}$")
-_OPEN = {"«": "»", "“": "”"}
+_LATIN_STOP = regex.compile(r"[A-Za-z]\.[A-Za-z]")
 
 
 @cache
-def _config() -> tuple[frozenset[str], int]:
-    cfg = load_toml("sentences")
-    return frozenset(a.casefold() for a in cfg["abbreviations"]), int(cfg["max_quote_chars"])
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold() for a in load_toml("sentences")["abbreviations"])
 
 
 # How far back from a full stop to look for the token it ends: longer than any abbreviation or
@@ -43,41 +44,20 @@ def _is_false_stop(text: str, dot: int) -> bool:
     if not m:
         return False
     token = m.group(1).lstrip("«“\"(")
-    abbreviations, _ = _config()
-    if token.casefold() in abbreviations:
+    if token.casefold() in _abbreviations():
         return True
     # _INITIAL spans at most the last five characters, so the window's ``^`` can only match when
     # nothing was cut off (lo == 0): the result is the same as on the whole paragraph.
     return bool(regex.fullmatch(r"(?:\p{Lu}\.){1,3}", token)) or bool(_INITIAL.search(head))
 
 
-def _quote_depth_at(text: str, max_quote: int) -> list[int]:
-    """Positions (sorted) where an unclosed quotation is open; an unclosed « expires after max_quote."""
-    open_at: list[tuple[str, int]] = []
-    inside: list[int] = []
-    for i, ch in enumerate(text):
-        if open_at and i - open_at[-1][1] > max_quote:
-            open_at.clear()
-        if ch in _OPEN:
-            open_at.append((_OPEN[ch], i))
-        elif open_at and ch == open_at[-1][0]:
-            open_at.pop()
-        elif ch in "»”":
-            continue
-        if open_at and ch in ".!?…":
-            inside.append(i)
-    return inside
-
-
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within one paragraph, whitespace trimmed."""
-    _, max_quote = _config()
-    quoted = set(_quote_depth_at(text, max_quote))
     cuts: list[int] = []
     for m in _BOUNDARY.finditer(text):
         dot = m.start("end")
-        if dot in quoted:
-            continue
+        if _LATIN_STOP.match(text, dot - 1):
+            continue  # BAQ.KZ, zakon.kz: a stop inside a Latin name
         if text[dot] == "." and _is_false_stop(text, dot):
             continue
         cuts.append(m.end("end"))

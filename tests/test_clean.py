@@ -60,3 +60,9 @@ def test_blocks_are_raw_offsets(corpus_dir):
 def test_parse_date_rejects_impossible_dates():
     assert parse_date("31.02.2021") is None
     assert parse_date("2024-06-14") == "2024-06-14"
+
+
+def test_wrapped_line_joins_its_paragraph(corpus_dir):
+    doc = _clean(corpus_dir, "002_960a4d6bb881af93")
+    assert "жұмыстармен\nтанысты." in doc.body
+    assert any("жұмыстармен\nтанысты." in doc.raw[s:e] for s, e in doc.blocks)

@@ -27,9 +27,13 @@ def test_missing_space_after_full_stop_still_splits():
     assert _split("Жиын өтті.Ол аяқталды.") == ["Жиын өтті.", "Ол аяқталды."]
 
 
-def test_quoted_speech_is_not_cut_inside_the_quotes():
+def test_quoted_speech_splits_inside_but_not_before_its_attribution():
     text = "«Жұмыс жалғасады. Біз дайынбыз», - деді ол. Кейін сөз алды."
-    assert _split(text) == ["«Жұмыс жалғасады. Біз дайынбыз», - деді ол.", "Кейін сөз алды."]
+    assert _split(text) == ["«Жұмыс жалғасады.", "Біз дайынбыз», - деді ол.", "Кейін сөз алды."]
+
+
+def test_a_stop_inside_a_latin_name_is_not_a_boundary():
+    assert len(_split("Орналасты, деп хабарлайды BAQ.KZ. Жоспар бар.")) == 2
 
 
 def test_exclamation_inside_a_name_in_straight_quotes_does_not_split():
@@ -43,4 +47,4 @@ def test_wrapped_line_continues_and_new_line_with_capital_splits():
 
 def test_unclosed_quote_does_not_swallow_the_paragraph():
     text = "«" + "Сөз. " * 300 + "Соңы."
-    assert len(_split(text)) > 100
+    assert len(_split(text)) == 301
