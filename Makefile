@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 JOBS ?=
 
-.PHONY: setup extract score test bench model model-eval lemma-eval numbers-eval clean
+.PHONY: setup extract score test bench model model-eval lemma-eval numbers-eval clean-compare clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,9 @@ lemma-eval: $(STAMP)
 
 numbers-eval: $(STAMP)
 	$(PY) -m kzextract.numbers_eval
+
+clean-compare: $(STAMP)
+	$(PY) -m kzextract.clean_compare
 
 clean:
 	rm -rf out

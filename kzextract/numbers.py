@@ -97,6 +97,7 @@ class _Lex:
     forms: dict  # word form -> (category, value, suffix, suffix_group)
     forms_all: dict  # also the forms in not_numbers (accepted after another number word)
     clock_prev: frozenset
+    bir_not_next: frozenset
     quarter_next: frozenset
     negative_prev: frozenset
     time_ref_after: frozenset
@@ -193,6 +194,7 @@ def _lex() -> _Lex:
         forms=forms,
         forms_all=forms_all,
         clock_prev=frozenset(nq.get("clock_prev", [])),
+        bir_not_next=frozenset(lx.get("bir_not_next", [])),
         quarter_next=frozenset(nq.get("quarter_next", [])),
         negative_prev=frozenset(nq.get("negative_prev", [])),
         time_ref_after=frozenset(u.get("time_ref_after", [])),
@@ -344,6 +346,13 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex, no_scale: bool = False) -
             if (count and not suffix and toks[k].low in lex.decimal_point and k + 2 < n
                     and last in ("units", "tens", "hundred") and cur is not None):
                 den = lex.forms.get(toks[k + 1].low)
+                if den and den[0] == "units" and den[2] == "":  # тоқсан үш бүтін төрт миллиард
+                    cur = cur + den[1] / 10
+                    count += 1
+                    end = bare_end = toks[k + 1].end
+                    k += 2
+                    last = "units"
+                    continue
                 if den and den[3] == "ablative" and den[1] in (10, 100, 1000):
                     numer = _parse_number(toks, k + 2, lex, no_scale=True)
                     if numer is not None and numer.digits == 0 and numer.group != "ordinal":
@@ -678,7 +687,8 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
         return True  # 12 : 40 (clock written with spaces)
     if prev is not None and prev.text == ":" and i > 1 and toks[i - 2].kind == "num":
         return True
-    if prev is not None and prev.kind == "word" and prev.low in lex.forms and prev.end + 2 >= t0.start:
+    if (prev is not None and prev.kind == "word" and ph.words and prev.low in lex.forms
+            and lex.forms[prev.low][2] == "" and prev.end + 2 >= t0.start):
         return True  # right after another number word that ended its own phrase: он екі қырықта
     if prev is not None and prev.kind == "word" and _stem_match(prev.low, lex.months, lex) and ph.value <= 31:
         return True  # қыркүйектің 11-і, наурыздың 20-сынан
@@ -691,7 +701,9 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
     if ph.only:
         low = ph.only
         if low == "бір" and not ph.suffix:
-            if nxt is None or nxt.kind != "word" or not nxt.low.startswith(lex.bir_next):
+            if nxt is None or nxt.kind != "word" or nxt.low in lex.bir_not_next:
+                return True
+            if not nxt.low.startswith(lex.bir_next) and _unit_at(toks, j, lex) is None:
                 return True
         elif low.startswith("бір") and ph.words == 1 and ph.digits == 0 and lex.forms.get(low, ("",))[0] == "units" and ph.group not in ("approx",):
             # бірге, бірі, біреу ... are removed in the lexicon; other inflected single "бір" forms
@@ -746,7 +758,7 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
         numer = _fraction_numerator(toks[k], lex)
         if numer is None and toks[k].kind == "num" and ph.digits:
             nph = _parse_number(toks, k, lex, no_scale=True)
-            if nph is not None and nph.group == "possessive" and 0 < nph.value < value:
+            if nph is not None and nph.suffix in _FRACTION_NUM_SUFFIXES and 0 < nph.value < value:
                 q = _Q(start, nph.end, nph.value / value, "share", "exact", None, "possessive")
                 return [q], nph.j
         if numer is None and toks[k].kind == "num" and k + 1 < n and toks[k + 1].low in lex.part_words:
@@ -801,7 +813,7 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
                     return [q1] + qs2, nj2
     # unit
     noun = None
-    u = _unit_at(toks, k, lex) if group in ("", "approx") else None
+    u = _unit_at(toks, k, lex) if group in ("", "approx", "particle") else None
     if u is not None:
         uname, stem, usuf, ugrp, uk, uend = u
         if uname == "age":

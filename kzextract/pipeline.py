@@ -13,7 +13,6 @@ input order. ``kzextract.engines`` runs the same ``run_chunk`` on a Dask cluster
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import time
@@ -140,15 +139,7 @@ def run_one(item: tuple[str, str]) -> Outcome:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     try:
-        p = Path(path)
-        known = _WORKER["known"]
-        if known and p.is_file():
-            from .reader import max_bytes
-
-            if p.stat().st_size <= max_bytes():
-                if hashlib.sha256(p.read_bytes()).hexdigest() in known:
-                    return Outcome("skipped", doc_id, path)
-        doc = read_document(path, doc_id)
+        doc = read_document(path, doc_id)  # cheap next to the stages; gives the raw sha256
     except ReadError as exc:
         return Outcome("error", doc_id, path, stage="read", message=str(exc))
     except OSError as exc:
@@ -156,7 +147,7 @@ def run_one(item: tuple[str, str]) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
         return Outcome("error", doc_id, path, stage="read", message=f"{type(exc).__name__}: {exc}")
     timings["read"] = time.perf_counter() - t0
-    if known and doc.sha256 in known:
+    if doc.sha256 in _WORKER["known"]:
         return Outcome("skipped", doc_id, path)
     try:
         return Outcome("ok", doc_id, path, doc=process(doc, _WORKER["stages"], timings), timings=timings)

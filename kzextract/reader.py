@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html
+import os
 import unicodedata
 from pathlib import Path
 
@@ -17,7 +18,15 @@ import regex
 
 from .document import Document
 
-MAX_BYTES = 64 * 1024 * 1024
+# A news article is a few kB, a long one 100 kB; a file over 10 MB is a dump or a mistake, and
+# processing it would hold a worker for minutes and its rows in memory. It is refused with an error
+# row; KZEXTRACT_MAX_BYTES raises the limit.
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    return int(os.environ.get("KZEXTRACT_MAX_BYTES", MAX_BYTES))
+
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _RUSSIAN_ONLY = set("ёщъэЁЩЪЭ")
@@ -35,9 +44,15 @@ class ReadError(Exception):
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for the bytes of one article."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"invalid UTF-8 after a UTF-8 byte-order mark: {exc.reason} at byte {exc.start + 3}") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"invalid UTF-16 after a UTF-16 byte-order mark: {exc.reason} at byte {exc.start}") from exc
     if len(data) >= 4 and data.count(0) > len(data) // 4:
         for enc in ("utf-16-le", "utf-16-be"):
             try:
@@ -52,7 +67,9 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if not _looks_like_text(text):
+        # Valid UTF-8 is text unless it is full of control characters; it need not be letters
+        # (a table of figures is still an article to report on).
+        if not _looks_like_text(text, need_letters=False):
             raise ReadError("binary data: control characters in UTF-8 text")
         return text, "utf-8"
     as_kz = data.decode("kz1048", errors="replace")
@@ -65,15 +82,19 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
-def _looks_like_text(text: str) -> bool:
+def _looks_like_text(text: str, need_letters: bool = True) -> bool:
     """Real articles have (almost) no control characters and are mostly letters."""
     sample = text[:20000]
     if not sample.strip():
         return True
     controls = sum(unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t" for ch in sample)
+    if controls > len(sample) * 0.01:
+        return False
+    if not need_letters:
+        return True
     visible = [ch for ch in sample if not ch.isspace()]
     letters = sum(ch.isalpha() for ch in visible)
-    return controls <= len(sample) * 0.01 and letters >= len(visible) * 0.3
+    return letters >= len(visible) * 0.3
 
 
 def html_to_text(text: str) -> str:
@@ -104,8 +125,9 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
         size = path.stat().st_size
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
-    if size > MAX_BYTES:
-        raise ReadError(f"file too large: {size} bytes (limit {MAX_BYTES})")
+    limit = max_bytes()
+    if size > limit:
+        raise ReadError(f"file too large: {size} bytes (limit {limit}; set KZEXTRACT_MAX_BYTES to raise it)")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -115,8 +137,10 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
 
 def document_from_bytes(data: bytes, doc_id: str, path: str = "-") -> Document:
     """Decode and normalise bytes (a file or stdin) into a ``Document``."""
+    if not data:
+        raise ReadError("empty article (0 bytes)")
     if not data.strip():
-        raise ReadError("empty article")
+        raise ReadError("empty article (whitespace only)")
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _HTML.search(text[:5000]):

@@ -60,7 +60,7 @@ class Tally:
     meta_ok: Counter = field(default_factory=Counter)
 
 
-def _gold_body_lines(raw: str, gold: dict) -> list[str]:
+def gold_body_lines(raw: str, gold: dict) -> list[str]:
     """Non-empty lines of the gold body span (body.first … body.last), boilerplate samples excluded."""
     first, last = gold["body"]["first"], gold["body"]["last"]
     a = raw.find(first)
@@ -75,6 +75,15 @@ def _gold_body_lines(raw: str, gold: dict) -> list[str]:
 def _present(line: str, body: str, body_lines: set[str]) -> bool:
     line = line.strip()
     return line in body_lines or (len(line) >= 20 and line in body)
+
+
+def boilerplate_counts(gold: dict, body: str, raw: str | None) -> tuple[int, int, int, int]:
+    """(boilerplate lines absent, boilerplate lines, gold body lines kept, gold body lines)."""
+    body_lines = {ln.strip() for ln in body.split("\n")}
+    bps = [s for s in gold.get("boilerplate", []) if s.strip()]
+    absent = sum(not _present(s, body, body_lines) for s in bps)
+    lines = gold_body_lines(raw, gold) if raw is not None else []
+    return absent, len(bps), sum(ln in body for ln in lines), len(lines)
 
 
 def _by_doc(table, doc_ids: set[str]) -> dict[str, list[dict]]:
@@ -116,16 +125,13 @@ def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | N
             Counter((round(q["value"], 4), q["unit"], q["qualifier"]) for q in qts[doc_id]),
             Counter((round(float(q["value"]), 4), q["unit"], q["qualifier"]) for q in g.get("quantities", [])),
         )
-        body = pdoc.get("body") or ""
-        body_lines = {ln.strip() for ln in body.split("\n")}
-        bps = [s for s in g.get("boilerplate", []) if s.strip()]
-        t.bp_total += len(bps)
-        t.bp_absent += sum(not _present(s, body, body_lines) for s in bps)
         corpus_file = corpus_dir / f"{doc_id}.txt"
-        if corpus_file.exists():
-            lines = _gold_body_lines(read_document(corpus_file).raw, g)
-            t.body_total += len(lines)
-            t.body_kept += sum(ln in body for ln in lines)
+        raw = read_document(corpus_file).raw if corpus_file.exists() else None
+        absent, n_bp, kept, n_body = boilerplate_counts(g, pdoc.get("body") or "", raw)
+        t.bp_absent += absent
+        t.bp_total += n_bp
+        t.body_kept += kept
+        t.body_total += n_body
         t.sent_err += abs(int(pdoc.get("n_sentences") or 0) - int(g.get("sentences", 0)))
         for key in ("title", "source", "date"):
             pv = pdoc.get(key)

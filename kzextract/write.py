@@ -4,7 +4,8 @@ Each table (``documents``, ``sentences``, ``entities``, ``officials``, ``quantit
 directory of ``part-<batch>.parquet`` files readable with pandas, ``pyarrow.dataset`` and DuckDB.
 A batch is written to a hidden staging directory, then renamed into place with ``documents`` last:
 a batch counts only once its ``documents`` part exists, and parts of a batch that never got one
-(a killed run) are removed at the next start. Memory stays bounded by the batch size.
+(a killed run) are removed at the next start. Memory stays bounded by the batch size. One run at a
+time may write to an output directory (an advisory lock on ``OUT/.lock``; a killed run releases it).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -79,14 +81,20 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     }
 
 
+class OutputLocked(RuntimeError):
+    """Another run is writing to the same output directory."""
+
+
 class DatasetWriter:
     """Collects rows and writes one committed batch every ``batch_docs`` documents."""
 
     def __init__(self, outdir: str | Path, batch_docs: int = 2000, row_group_size: int = 50_000):
         self.outdir = Path(outdir)
-        self.batch_docs = batch_docs
+        self.batch_docs = max(1, batch_docs)
         self.row_group_size = row_group_size
+        self.seconds = 0.0  # time spent building rows and writing parts
         self.outdir.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.outdir)
         for table in TABLES:
             (self.outdir / table).mkdir(exist_ok=True)
         remove_uncommitted(self.outdir)
@@ -95,9 +103,11 @@ class DatasetWriter:
         self._n_errors = 0
 
     def add(self, doc: Document) -> None:
+        t0 = time.perf_counter()
         for table, rows in document_rows(doc).items():
             self._rows[table].extend(rows)
         self._n_docs += 1
+        self.seconds += time.perf_counter() - t0
         if self._n_docs >= self.batch_docs:
             self.flush()
 
@@ -111,6 +121,7 @@ class DatasetWriter:
         """Write the pending rows as one batch: staged, then renamed with ``documents`` last."""
         if not self._n_docs and not self._n_errors:
             return
+        t0 = time.perf_counter()
         batch = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         staging = self.outdir / f".staging-{batch}"
         staging.mkdir()
@@ -126,9 +137,30 @@ class DatasetWriter:
         staging.rmdir()
         self._rows = {t: [] for t in TABLES}
         self._n_docs = self._n_errors = 0
+        self.seconds += time.perf_counter() - t0
 
     def close(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        finally:
+            if self._lock is not None:
+                self._lock.close()
+                self._lock = None
+
+
+def _lock(outdir: Path):
+    """An exclusive advisory lock on ``outdir/.lock`` (released by the OS when the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        return None
+    fh = open(outdir / ".lock", "a+b")  # noqa: SIM115 - held for the writer's lifetime
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        fh.close()
+        raise OutputLocked(f"another kzextract run is writing to {outdir}") from exc
+    return fh
 
 
 def remove_uncommitted(outdir: Path) -> None:
