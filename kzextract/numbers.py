@@ -22,6 +22,23 @@ How it works (one left-to-right pass, linear in the text length):
    share the unit; shares (``әрбір екінші``, ``үштен бірі``, ``жартысы``) get unit ``share``.
 
 All word lists are data in ``patterns/numbers.toml``.
+
+Decisions (following ``gold/CONVENTIONS.md``):
+
+* Numbers inside a short quoted name (``«Қазақстанның 100 жаңа тұлғасы»``, ``«30 игі іс»``) are
+  not quantities: a quoted segment of at most ``max_quoted_name_words`` words, without sentence
+  punctuation and followed by a word (not by ``деді``/``дейді`` or punctuation) is a name. Longer
+  quotes are speech and keep their numbers.
+* A bare ``бір`` is the indefinite article unless a unit or scale follows; ``бірі``, ``бірге``,
+  ``бір-бірі`` and similar are never numbers. (KazNERD tags many of these CARDINAL; that is the
+  main source of KazNERD misses.)
+* Verb qualifiers (``асады``, ``жуықтады``, ``аспаған``) and postpositions (``төңірегінде``)
+  set the qualifier but stay outside ``text``; ``астам``, ``жуық``, ``дейін`` … are inside.
+* A difference (``10 процентке жоғары``, ``0,7% төмен``) keeps the qualifier ``exact``.
+* Ranges give two quantities; the first takes the unit (and, for ``2-3 мың``, the scale) of the
+  second; ``14 жастан 35 жасқа дейінгі`` gives 14 and 35, both exact. ``минус`` negates.
+* Units outside the contract's list (tonnes, hectares, km, АЕК, ``есе``) are ``count`` but stay
+  inside ``text``. ``noun`` is the first following word that is not an adjective (a heuristic).
 """
 
 from __future__ import annotations

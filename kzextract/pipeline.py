@@ -29,6 +29,7 @@ from spacy.language import Language
 
 from .clean import clean
 from .document import Document
+from .engines import limit_threads
 from .entities import tag_entities
 from .facts import assemble_facts
 from .numbers import quantify
@@ -97,18 +98,6 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple[str, str]]:
                 yield f.stem, str(f)
         else:
             yield p.stem if p.suffix == ".txt" else p.name, str(p)
-
-
-THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-               "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
-
-
-def limit_threads() -> None:
-    """One math thread per process: parallelism comes from processes, and N processes × N BLAS
-    threads on N cores only fight each other. Must run before numpy is imported to take effect in
-    this process; it always takes effect in spawned workers, which inherit the environment."""
-    for var in THREAD_VARS:
-        os.environ.setdefault(var, "1")
 
 
 _WORKER: dict = {}

@@ -88,24 +88,32 @@ class OutputLocked(RuntimeError):
 class DatasetWriter:
     """Collects rows and writes one committed batch every ``batch_docs`` documents."""
 
-    def __init__(self, outdir: str | Path, batch_docs: int = 2000, row_group_size: int = 50_000):
+    def __init__(self, outdir: str | Path, batch_docs: int = 2000, row_group_size: int = 50_000,
+                 replace: bool = False):
+        """``replace``: delete the existing output first (``--force``)."""
         self.outdir = Path(outdir)
         self.batch_docs = max(1, batch_docs)
         self.row_group_size = row_group_size
         self.seconds = 0.0  # time spent building rows and writing parts
         self.outdir.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.outdir)
+        if replace:
+            for table in TABLES:
+                shutil.rmtree(self.outdir / table, ignore_errors=True)
         for table in TABLES:
             (self.outdir / table).mkdir(exist_ok=True)
         remove_uncommitted(self.outdir)
         self._rows: dict[str, list[dict]] = {t: [] for t in TABLES}
         self._n_docs = 0
         self._n_errors = 0
+        self.last_n_words = 0  # words of the last document added
 
     def add(self, doc: Document) -> None:
         t0 = time.perf_counter()
-        for table, rows in document_rows(doc).items():
+        rows_by_table = document_rows(doc)
+        for table, rows in rows_by_table.items():
             self._rows[table].extend(rows)
+        self.last_n_words = rows_by_table["documents"][0]["n_words"]
         self._n_docs += 1
         self.seconds += time.perf_counter() - t0
         if self._n_docs >= self.batch_docs:
@@ -149,14 +157,17 @@ class DatasetWriter:
 
 
 def _lock(outdir: Path):
-    """An exclusive advisory lock on ``outdir/.lock`` (released by the OS when the process dies)."""
+    """An exclusive advisory lock on ``outdir/.lock``, released by the OS when the process dies.
+
+    A POSIX record lock (``lockf``), not ``flock``: forked worker processes do not inherit it, so an
+    orphaned worker of a killed run cannot keep the next run out."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no lock
         return None
     fh = open(outdir / ".lock", "a+b")  # noqa: SIM115 - held for the writer's lifetime
     try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
         fh.close()
         raise OutputLocked(f"another kzextract run is writing to {outdir}") from exc

@@ -218,7 +218,8 @@ def test_bir_birden_gives_only_the_count():
 
 def test_speech_in_quotes_keeps_its_numbers():
     assert triples("«Ал 2018-інші жылы ол 193000 теңгенің маңайында еді» , — дейді мамандар") == [
-        (193000, "KZT", "exact")]
+        (193000, "KZT", "approx")]
+    assert find_quantities("«Ал 2018-інші жылы ол 193000 теңгенің маңайында еді» , — дейді")[0].text == "193000 теңгенің"
 
 
 # --- offsets and the stage ----------------------------------------------------------------------

@@ -1,0 +1,146 @@
+"""Where the stages run: processes on this machine (``local``) or a Dask cluster (``dask``).
+
+Both engines run the same function on chunks of articles (``pipeline.run_chunk``) and give back
+``Outcome``\\ s in input order; the dataset is written by the calling process in both cases, so a
+cluster run writes exactly the dataset a local run writes (same batches, same atomic commits, same
+incremental skip). Nothing here imports Dask until the Dask engine is asked for.
+
+Why Dask rather than Ray: ``dask[distributed]`` is a pure-Python pip install, starts a real
+``LocalCluster`` in a test in seconds, and reaches the clusters researchers actually have (SLURM/PBS
+through ``dask-jobqueue``, Kubernetes through ``dask-kubernetes``, or ``dask scheduler`` / ``dask
+worker`` by hand). The work is embarrassingly parallel CPU-bound tasks with a per-process model:
+nothing needs Ray's actors, object store or GPU scheduling, and Ray is a much heavier dependency.
+
+On a cluster, every worker needs kzextract installed (with ``patterns/`` and the model, or
+``KZEXTRACT_PATTERNS`` / ``KZEXTRACT_MODEL`` pointing at them), the input files on a path it can
+read (a shared file system), and should run one thread per process, e.g.::
+
+    OMP_NUM_THREADS=1 dask worker tcp://head:8786 --nworkers 16 --nthreads 1
+    kzextract extract /shared/archive -o /shared/out --engine dask --scheduler tcp://head:8786
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pipeline import Outcome
+
+ENGINES = ("local", "dask")
+
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+               "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+def limit_threads() -> None:
+    """One math thread per process: parallelism comes from processes, and N processes each with N
+    BLAS/OpenMP threads on N cores only fight over them. Takes effect in this process only when it
+    runs before numpy is imported (the CLI does it first thing); it always reaches worker processes,
+    which inherit the environment. A value already set by the user is kept."""
+    for var in THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
+class LocalEngine:
+    """``jobs`` worker processes on this machine (``jobs <= 1``: in this process)."""
+
+    name = "local"
+
+    def __init__(self, jobs: int = 1, chunksize: int = 16, start_method: str | None = None):
+        self.jobs = jobs
+        self.chunksize = chunksize
+        self.start_method = start_method
+
+    def run(self, items: Iterable[tuple[str, str]], use_model: bool = True,
+            known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
+        from .pipeline import run
+
+        return run(items, use_model=use_model, jobs=self.jobs, known=known, chunksize=self.chunksize,
+                   start_method=self.start_method)
+
+    def close(self) -> None:
+        pass
+
+
+def _dask_chunk(chunk: list[tuple[str, str]], use_model: bool, known: frozenset[str]) -> list[Outcome]:
+    """Runs on a Dask worker: set the process up once (model loaded once), then the chunk."""
+    from .pipeline import ensure_worker, run_chunk
+
+    ensure_worker(use_model, known)
+    return run_chunk(chunk)
+
+
+class DaskEngine:
+    """The stages on a Dask cluster: ``scheduler`` is its address (``tcp://host:8786``); without one
+    a ``LocalCluster`` of ``jobs`` single-threaded worker processes is started (and stopped)."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, jobs: int = 1, chunksize: int = 16):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise RuntimeError("the dask engine needs dask.distributed: pip install 'kzextract[dask]'") from exc
+        limit_threads()
+        self.chunksize = chunksize
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
+
+    def run(self, items: Iterable[tuple[str, str]], use_model: bool = True,
+            known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
+        """Outcomes in input order; at most ``4 × workers`` chunks in flight."""
+        from .pipeline import Outcome, chunked
+
+        # Sent to every worker once (a set is scattered element-wise, hence the dict around it).
+        known_ref = self.client.scatter({"known": known}, broadcast=True)["known"]
+
+        def submit(chunk):
+            return self.client.submit(_dask_chunk, chunk, use_model, known_ref, pure=False)
+
+        window: deque = deque()
+        chunks = chunked(items, self.chunksize)
+        limit = 4 * self.n_workers
+        while True:
+            while len(window) < limit and (chunk := next(chunks, None)) is not None:
+                window.append((chunk, submit(chunk)))
+            if not window:
+                break
+            chunk, fut = window.popleft()
+            try:
+                outcomes = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker (KilledWorker) must not stop the run
+                outcomes = []
+                for item in chunk:
+                    try:
+                        outcomes.extend(submit([item]).result())
+                    except Exception as exc_one:  # noqa: BLE001
+                        outcomes.append(Outcome("error", item[0], item[1], stage="worker",
+                                                message=f"the Dask task failed: {type(exc_one).__name__}: {exc_one}"
+                                                        f" (its chunk failed with {type(exc).__name__})"))
+            finally:
+                fut.release()
+            yield from outcomes
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def get_engine(name: str, jobs: int = 1, scheduler: str | None = None, chunksize: int = 16):
+    if name == "local":
+        if scheduler:
+            raise ValueError("--scheduler needs --engine dask")
+        return LocalEngine(jobs, chunksize)
+    if name == "dask":
+        return DaskEngine(scheduler, jobs, chunksize)
+    raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
