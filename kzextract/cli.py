@@ -1,6 +1,11 @@
 """``kzextract``: extract facts from Kazakh news into Parquet, and score them against gold.
 
-Exit codes: 0 success; 1 nothing could be processed (every article failed); 2 usage errors.
+Exit codes: 0 success; 1 nothing could be processed (every article failed); 2 usage errors (or the
+output directory is being written by another run).
+
+``extract`` is resumable: articles whose raw sha256 is already in OUTDIR are skipped (``--force``
+redoes them), and a run that is killed loses at most its uncommitted batch. ``--engine dask
+--scheduler ADDRESS`` runs the same stages on a Dask cluster and writes the same dataset.
 """
 
 from __future__ import annotations
@@ -50,13 +55,17 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"kzextract: error: {exc}", file=sys.stderr)
         return 2
     known: frozenset[str] = frozenset()
+    reported: set[tuple] = set()  # error rows already in the output: a re-run does not repeat them
     if not args.force:
         known = frozenset(read_table(out, "documents").column("sha256").to_pylist())
+        reported = {tuple(e.values()) for e in read_table(out, "errors").to_pylist()}
     seen: set[str] = set()  # sha256 of the articles written by this run: identical files count once
     counts = {"ok": 0, "error": 0, "skipped": 0}
     stages: dict[str, float] = {}
     n_words = 0
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = args.jobs or _cores()
+    if args.engine == "local":  # no more workers than chunks of work
+        jobs = max(1, min(jobs, -(-len(items) // max(1, args.chunksize))))
     bar = tqdm(total=len(items), unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
     engine = None
     try:
@@ -73,7 +82,8 @@ def _extract(args: argparse.Namespace) -> int:
                 writer.add(outcome.doc)
                 n_words += writer.last_n_words
             elif outcome.kind == "error":
-                writer.add_error(outcome.doc_id, outcome.path, outcome.stage, outcome.message)
+                if (outcome.doc_id, outcome.path, outcome.stage, outcome.message) not in reported:
+                    writer.add_error(outcome.doc_id, outcome.path, outcome.stage, outcome.message)
                 tqdm.write(f"kzextract: error: {outcome.path}: {outcome.stage}: {outcome.message}", file=sys.stderr)
             bar.update()
     finally:
@@ -102,6 +112,14 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if counts["ok"] == 0 and counts["skipped"] == 0 else 0
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
 def _score(args: argparse.Namespace) -> int:
     from .score import format_table, score
 
@@ -123,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="run the pipeline on articles and write the Parquet dataset")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files and/or directories; '-' reads one article from stdin")
     ex.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (one sub-directory per table)")
-    ex.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: number of cores)")
+    ex.add_argument("-j", "--jobs", type=int, default=0,
+                    help="worker processes, each loading the model once (default: the number of cores)")
     ex.add_argument("--no-model", action="store_true", help="rules only: do not load the statistical NER model")
     ex.add_argument("--force", action="store_true", help="redo every article, replacing the existing output")
     ex.add_argument("--batch-size", type=int, default=2000, help="articles per Parquet part file (default 2000)")

@@ -8,8 +8,8 @@ overlaps nothing is added (``origin = model``). Each mention gets its canonical 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 
 import regex
 from spacy.language import Language
@@ -20,7 +20,8 @@ from .resources import load_toml
 from .rules import RuleSpan, grammar, is_org_head, rule_spans, tokenizer
 
 Span3 = tuple[int, int, str]
-_LATIN_ACRONYM = regex.compile(r"[A-Z][A-Z0-9.&-]+")
+_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
+_CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
 
 
 @cache
@@ -36,12 +37,17 @@ def admissible(text: str, label: str, source: str | None = None) -> bool:
         return False
     if cfg["require_capital"] and not text[:1].isupper():
         return False
-    if cfg["drop_latin_acronyms"] and len(words) == 1 and _LATIN_ACRONYM.fullmatch(text):
+    if cfg["drop_latin_words"] and len(words) == 1 and _LATIN_WORD.fullmatch(text):
         return False
     if source and text in source:
         return False  # the outlet credited by "деп хабарлайды X" is metadata
-    if label == "ORGANISATION" and is_org_head(words[-1], plural=True) and not is_org_head(words[-1]):
-        return False  # a generic plural group (Жастар ұйымдары)
+    if cfg["names_in_cyrillic"] and label in ("PERSON", "GPE") and not _CYRILLIC_NAME.fullmatch(text):
+        return False  # Kazakh names of people and places are written in Cyrillic
+    if label == "ORGANISATION":
+        if any(is_org_head(w, plural=True) and not is_org_head(w) for w in words):
+            return False  # a generic plural group (Жастар ұйымдары)
+        if not (is_org_head(words[-1]) or all(w[:1].isupper() for w in words)) or text[-1] in ".,;:":
+            return False  # a name is capitalised or ends in an organisation noun
     if label == "PERSON" and len(words) == 1 and not grammar()["surname_re"].match(text):
         return False
     return True
@@ -62,21 +68,42 @@ def merge(rules: Sequence[RuleSpan], model: Sequence[Span3]) -> list[tuple[int, 
     return sorted((tuple(m) for m in [*merged.values(), *extra]), key=lambda m: (m[0], m[1]))  # type: ignore[misc]
 
 
-def tag_entities(doc: Document, model: Language | None = None) -> Document:
-    """Fill ``doc.entities``: rules always, the statistical model when one is given."""
-    texts = [s.text for s in doc.sentences]
-    if model is not None:
-        from .model import predict
+Predictor = Callable[[list[str]], list[list[Span3]]]
 
+
+def entity_spans(
+    texts: list[str], ner: Predictor | None = None, rules: bool = True, source: str | None = None
+) -> list[list[tuple[int, int, str, str]]]:
+    """Merged spans per text: rules, a model (``ner``), or both. Model-only keeps every model span
+    that is admissible; with rules, model spans go through :func:`merge`'s precedence."""
+    predicted: list[list[Span3]] = [[] for _ in texts]
+    if ner is not None:
         predicted = [
-            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, doc.source)]
-            for text, spans in zip(texts, predict(model, texts))
+            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, source)]
+            for text, spans in zip(texts, ner(texts))
         ]
-    else:
-        predicted = [[] for _ in texts]
+    if not rules:
+        return [[(s, e, lab, "model") for s, e, lab in spans] for spans in predicted]
+    return [merge(rule_spans(sdoc), spans) for sdoc, spans in zip(tokenizer().pipe(texts), predicted)]
+
+
+def spacy_predictor(model: Language) -> Predictor:
+    """The shipped spaCy model as a ``texts -> spans`` predictor."""
+    from .model import predict
+
+    return partial(predict, model)
+
+
+def tag_entities(
+    doc: Document, model: Language | None = None, ner: Predictor | None = None, rules: bool = True
+) -> Document:
+    """Fill ``doc.entities`` from the rules and/or a model (a spaCy ``model`` or any ``ner`` predictor)."""
+    if model is not None and ner is None:
+        ner = spacy_predictor(model)
+    texts = [s.text for s in doc.sentences]
     entities = []
-    for sent_id, (sent, sdoc, mspans) in enumerate(zip(doc.sentences, tokenizer().pipe(texts), predicted)):
-        for start, end, label, origin in merge(rule_spans(sdoc), mspans):
+    for sent_id, (sent, spans) in enumerate(zip(doc.sentences, entity_spans(texts, ner, rules, doc.source))):
+        for start, end, label, origin in spans:
             text = sent.text[start:end]
             entities.append(
                 Entity(sent.start + start, sent.start + end, label, text, canonical(text, label), origin, sent_id)

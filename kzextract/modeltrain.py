@@ -10,6 +10,9 @@
     Scores ``models/kk_ner`` on ``IOB2_test.txt`` (never trained on): precision/recall/F1 per
     KazNERD label and micro, written to ``bench/model-eval.json``.
 
+The config uses static floret vectors: trained here on unlabelled text (KazNERD valid, UD Kazakh,
+``corpus/``; never KazNERD test) when ``floret`` is installed, else copied from the shipped model.
+
 ``python -m kzextract.modeltrain tokcheck``
     How well the ``kk`` tokenizer reproduces KazNERD's token boundaries on detokenised sentences.
 
@@ -201,6 +204,27 @@ def vectors(dim: int = 100, bucket: int = 20000, minn: int = 3, maxn: int = 6) -
     return VECTORS_DIR
 
 
+def ensure_vectors() -> Path:
+    """``training/vectors``: trained here with floret when it is installed (``pip install floret``),
+    else taken from the shipped model, so ``make model`` also works without floret."""
+    try:
+        import floret  # noqa: F401
+    except ImportError:
+        import spacy
+
+        if not (MODEL_DIR / "meta.json").exists():
+            raise SystemExit("static vectors: `pip install floret` (or ship a model with vectors)")
+        shipped = spacy.load(MODEL_DIR)
+        if shipped.vocab.vectors.shape[0] == 0:
+            raise SystemExit("static vectors: `pip install floret` (the shipped model has none)")
+        nlp = spacy.blank("kk")
+        nlp.vocab.vectors = shipped.vocab.vectors
+        nlp.to_disk(VECTORS_DIR)
+        print(f"floret not installed: static vectors taken from {MODEL_DIR}")
+        return VECTORS_DIR
+    return vectors()
+
+
 # ---------------------------------------------------------------------------------------- train
 
 
@@ -218,6 +242,8 @@ def ship(best: Path, dest: Path = MODEL_DIR) -> None:
                         "license": "CC BY 4.0"}]  # fmt: skip
     meta.pop("performance", None)
     nlp.meta.update(meta)
+    for key in ("train", "dev", "vectors"):  # this machine's training paths
+        nlp._config["paths"][key] = None
     # Lexemes and string store entries are rebuilt on demand; keep the vocab small.
     if dest.exists():
         shutil.rmtree(dest)
@@ -235,13 +261,16 @@ def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int) 
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     from spacy.cli.train import train as spacy_train
 
+    from spacy.util import load_config
+
     train_path, dev_path = convert()
+    paths = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+    cfg = load_config(CONFIG, overrides=overrides)
+    if cfg["components"]["tok2vec"]["model"]["embed"].get("include_static_vectors"):
+        if cfg["paths"]["vectors"] is None:
+            paths["paths.vectors"] = str(ensure_vectors())
     t0 = time.time()
-    spacy_train(
-        CONFIG,
-        output,
-        overrides={"paths.train": str(train_path), "paths.dev": str(dev_path), **overrides},
-    )
+    spacy_train(CONFIG, output, overrides={**paths, **overrides})
     print(f"training took {time.time() - t0:.0f} s")
     if do_ship:
         ship(output / "model-best")
@@ -278,9 +307,9 @@ def score(gold: list[set], pred: list[set]) -> dict:
 
 def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-    import spacy
+    from .model import load_ner
 
-    nlp = spacy.load(model)
+    nlp = load_ner(model)  # with the current kk tokenizer, as at inference
     test = read_iob(KAZNERD / "IOB2_test.txt")
     n_words = sum(len(s) for s in test)
 

@@ -50,7 +50,6 @@ def build_stages(model: Language | None = None) -> list[tuple[str, Stage]]:
     ]
 
 
-
 class StageError(Exception):
     def __init__(self, stage: str, message: str):
         super().__init__(f"{stage}: {message}")
