@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 from .lemma import lemmatize
-from .resources import ROOT
+from .resources import ROOT, SHARED_DIR
 
 UPOS = ("PROPN", "NOUN")
 MODES = {
@@ -26,11 +25,6 @@ MODES = {
     "entity": lambda w: lemmatize(w),
     "ud": lambda w: lemmatize(w, strip_possessive=True),
 }
-
-
-def shared_dir() -> Path:
-    """``$KZEXTRACT_SHARED``, else ``shared/`` next to the repository."""
-    return Path(os.environ.get("KZEXTRACT_SHARED", ROOT.parent / "shared"))
 
 
 def read_tokens(path: Path, feats: bool = False) -> list[tuple[str, ...]]:
@@ -79,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kzextract.lemma_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "lemma-eval.json")
     args = ap.parse_args(argv)
-    ud = shared_dir() / "data" / "ud_kazakh_ktb"
+    ud = SHARED_DIR / "data" / "ud_kazakh_ktb"
     files = sorted(ud.glob("*.conllu"))
     if not files:
         print(f"no .conllu files in {ud}", file=sys.stderr)

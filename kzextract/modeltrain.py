@@ -34,85 +34,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .resources import MODEL_DIR, ROOT
+from .kaznerd import Sentence, detok, detok_spaces, iob_spans, kaznerd_dir, read_iob
+from .resources import MODEL_DIR, ROOT, SHARED_DIR
 
-SHARED = Path(os.environ.get("KZEXTRACT_SHARED", ROOT.parent / "shared"))
-KAZNERD = SHARED / "data" / "kaznerd"
+SHARED = SHARED_DIR
+KAZNERD = kaznerd_dir()
 CONFIG = ROOT / "configs" / "ner.cfg"
 TRAIN_DIR = ROOT / "training"
 EVAL_JSON = ROOT / "bench" / "model-eval.json"
 DEV_FRACTION = 0.1
 SEED = 0
-
-# No space before these tokens / after these tokens when detokenising KazNERD sentences.
-_NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "»", "”", "%", "…"}
-_NO_SPACE_AFTER = {"(", "[", "«", "“"}
-
-Sentence = list[tuple[str, str]]  # (token, IOB2 tag)
-
-
-# --------------------------------------------------------------------------------------------- data
-
-
-def read_iob(path: Path) -> list[Sentence]:
-    """KazNERD's ``token TAG`` lines, blank line between sentences."""
-    sents: list[Sentence] = []
-    cur: Sentence = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
-                continue
-            word, tag = line.rsplit(" ", 1)
-            cur.append((word, tag))
-    if cur:
-        sents.append(cur)
-    return sents
-
-
-def detok_spaces(words: list[str]) -> list[bool]:
-    """Guess ``Doc.spaces`` for a KazNERD sentence, like the news text it came from."""
-    spaces = []
-    quote_open = False
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if w == '"':
-            quote_open = not quote_open
-        if nxt is None:
-            spaces.append(False)
-        elif w in _NO_SPACE_AFTER or (w == '"' and quote_open):
-            spaces.append(False)
-        elif nxt in _NO_SPACE_BEFORE or (nxt == '"' and quote_open):
-            spaces.append(False)
-        else:
-            spaces.append(True)
-    return spaces
-
-
-def detok(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Sentence text and each token's character offsets."""
-    out, offs, pos = [], [], 0
-    for w, sp in zip(words, detok_spaces(words)):
-        offs.append((pos, pos + len(w)))
-        out.append(w + (" " if sp else ""))
-        pos += len(w) + (1 if sp else 0)
-    return "".join(out), offs
-
-
-def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """Token spans ``(start, end, label)`` from IOB2 tags (a stray I- starts a new entity)."""
-    spans, start, label = [], None, None
-    for i, tag in enumerate(tags + ["O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-            if start is not None:
-                spans.append((start, i, label))
-                start, label = None, None
-            if tag != "O":
-                start, label = i, tag[2:]
-    return spans
 
 
 def make_doc(vocab, sent: Sentence):

@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from kzextract.kaznerd import Sentence, iob_spans, kaznerd_dir, read_iob
 from kzextract.numbers import find_quantities
 from kzextract.resources import ROOT
 
@@ -33,53 +34,9 @@ LABELS = ("CARDINAL", "PERCENTAGE", "MONEY", "QUANTITY")
 TIME_UNITS = ("year_span", "month_span", "day_span")
 
 
-def shared_dir() -> Path:
-    env = os.environ.get("KZEXTRACT_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
-
-
-def kaznerd_dir() -> Path:
-    return shared_dir() / "data" / "kaznerd"
-
-
-def read_iob2(path: Path) -> list[list[tuple[str, str]]]:
-    """Sentences as lists of (token, tag)."""
-    sents: list[list[tuple[str, str]]] = []
-    cur: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
-                continue
-            tok, _, tag = line.rpartition(" ")
-            if not tok:
-                tok, tag = tag, "O"
-            cur.append((tok, tag))
-    if cur:
-        sents.append(cur)
-    return sents
-
-
-def gold_spans(sent: list[tuple[str, str]], labels=LABELS) -> list[tuple[int, int, str]]:
+def gold_spans(sent: Sentence, labels=LABELS) -> list[tuple[int, int, str]]:
     """(first token, last token + 1, label) for the numeric labels."""
-    out = []
-    i = 0
-    while i < len(sent):
-        tag = sent[i][1]
-        if tag.startswith("B-") or (tag.startswith("I-") and (i == 0 or sent[i - 1][1][2:] != tag[2:])):
-            lab = tag[2:]
-            j = i + 1
-            while j < len(sent) and sent[j][1] == "I-" + lab:
-                j += 1
-            if lab in labels:
-                out.append((i, j, lab))
-            i = j
-        else:
-            i += 1
-    return out
+    return [(s, e, lab) for s, e, lab in iob_spans([t for _, t in sent]) if lab in labels]
 
 
 def join_tokens(sent) -> tuple[str, list[tuple[int, int]]]:
@@ -134,7 +91,7 @@ def predicted_spans(text: str, offs) -> list[tuple[int, int, str]]:
 
 def evaluate(path: Path | None = None) -> dict:
     path = path or kaznerd_dir() / "IOB2_test.txt"
-    sents = read_iob2(path)
+    sents = read_iob(path)
     tp = fp = fn = 0
     fp_time = 0
     per_label = Counter()
@@ -198,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     path = Path(argv[0]) if argv else None
     res = evaluate(path)
-    sents = [join_tokens(s)[0] for s in read_iob2(Path(res["data"]))]
+    sents = [join_tokens(s)[0] for s in read_iob(Path(res["data"]))]
     res["sentences_per_second"] = round(bench_numbers(sents), 1)
     misses = res.pop("_misses")
     fps = res.pop("_false_positives")

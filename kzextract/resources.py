@@ -1,7 +1,8 @@
 """Where the data files live: patterns (rules as data) and the shipped model.
 
 The package is installed in editable mode, so both stay in the repository where a linguist can edit
-them; ``KZEXTRACT_PATTERNS`` / ``KZEXTRACT_MODEL`` point elsewhere without code changes.
+them; ``KZEXTRACT_PATTERNS`` / ``KZEXTRACT_MODEL`` / ``KZEXTRACT_SHARED`` point elsewhere without
+code changes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS_DIR = Path(os.environ.get("KZEXTRACT_PATTERNS", ROOT / "patterns"))
 MODEL_DIR = Path(os.environ.get("KZEXTRACT_MODEL", ROOT / "models" / "kk_ner"))
+# The project's read-only shared material (KazNERD, UD Kazakh) beside the checkout.
+SHARED_DIR = Path(os.environ.get("KZEXTRACT_SHARED", ROOT.parent / "shared"))
 
 
 @cache

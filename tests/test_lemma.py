@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kzextract.lemma import canonical, lemmatize
+from kzextract.resources import SHARED_DIR
 
 
 # --- lemmatize: case endings, every allomorph ----------------------------------------------
@@ -277,7 +278,7 @@ def test_canonical_reproduces_gold_norms(gold_dir):
 def test_lemma_eval_meets_propn_target(tmp_path):
     from kzextract import lemma_eval
 
-    ud = lemma_eval.shared_dir() / "data" / "ud_kazakh_ktb"
+    ud = SHARED_DIR / "data" / "ud_kazakh_ktb"
     files = sorted(ud.glob("*.conllu"))
     if not files:
         pytest.skip(f"UD Kazakh treebank not found under {ud}")

@@ -6,7 +6,8 @@ import pytest
 import spacy
 
 from kzextract import model as kzmodel
-from kzextract.modeltrain import detok, detok_spaces, iob_spans, score
+from kzextract.kaznerd import detok, detok_spaces, iob_spans
+from kzextract.modeltrain import score
 from kzextract.resources import MODEL_DIR
 
 

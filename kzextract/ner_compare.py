@@ -1,0 +1,89 @@
+"""Rules only, model only, and both: entity scores on ``gold/`` and on KazNERD's test split.
+
+``gold/`` is scored with the project scorer (``(label, norm)`` per document). KazNERD is scored on
+exact character spans for the labels both sides share (PERSON, POSITION, ORGANISATION, GPE
+(+LOCATION), PROGRAMME (= PROJECT)), on a fixed sample of test sentences, detokenised. The rules were
+written while reading ``gold/``, so KazNERD is the fairer check of how they generalise.
+Run: ``python -m kzextract.ner_compare`` (writes ``bench/ner-compare.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from functools import partial
+
+from .clean import clean
+from .entities import entity_spans, spacy_predictor, tag_entities
+from .facts import assemble_facts
+from .kaznerd import kaznerd_dir, read_iob, spans_from_iob
+from .model import LABEL_MAP, load_ner
+from .numbers import quantify
+from .pipeline import process
+from .reader import read_document
+from .resources import ROOT
+from .score import LABELS, score
+from .sentences import split_sentences
+from .write import DatasetWriter
+
+MODES = {"rules": (True, False), "model": (False, True), "both": (True, True)}
+
+
+def gold_scores(ner) -> dict:
+    """Entity figures on gold/ for each mode."""
+    results = {}
+    for mode, (rules, use_model) in MODES.items():
+        stages = [
+            ("clean", clean), ("sentences", split_sentences), ("numbers", quantify),
+            ("entities", partial(tag_entities, ner=ner if use_model else None, rules=rules)),
+            ("facts", assemble_facts),
+        ]
+        with tempfile.TemporaryDirectory() as out:
+            writer = DatasetWriter(out)
+            for path in sorted((ROOT / "corpus").glob("*.txt")):
+                writer.add(process(read_document(path), stages))
+            writer.close()
+            r = score(ROOT / "gold", out, ROOT / "corpus")
+        results[mode] = {"micro": r["entities"]["micro"], **{lab: r["entities"][lab]["f1"] for lab in LABELS}}
+    return results
+
+
+def kaznerd_scores(ner, n_sentences: int = 3000) -> dict:
+    """Exact-span P/R/F1 on a fixed sample of KazNERD test sentences for each mode."""
+    sents = read_iob(kaznerd_dir() / "IOB2_test.txt")[:n_sentences]
+    texts, golds = [], []
+    for sent in sents:
+        text, spans = spans_from_iob(sent)
+        texts.append(text)
+        golds.append({(s, e, LABEL_MAP[lab]) for s, e, lab in spans if lab in LABEL_MAP})
+    results = {}
+    for mode, (rules, use_model) in MODES.items():
+        pred = entity_spans(texts, ner if use_model else None, rules)
+        tp = n_pred = n_gold = 0
+        for p_spans, g in zip(pred, golds):
+            p = {(s, e, lab) for s, e, lab, _ in p_spans}
+            tp, n_pred, n_gold = tp + len(p & g), n_pred + len(p), n_gold + len(g)
+        prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
+        results[mode] = {"p": round(prec, 4), "r": round(rec, 4), "f1": round(2 * prec * rec / max(prec + rec, 1e-9), 4)}
+    return {"sentences": len(texts), **results}
+
+
+def main() -> int:
+    model = load_ner()
+    if model is None:
+        print("no model in models/kk_ner: run `make model` first", file=sys.stderr)
+        return 1
+    ner = spacy_predictor(model)
+    result = {"gold": gold_scores(ner), "kaznerd_test": kaznerd_scores(ner)}
+    print(f"{'':8} {'gold micro P':>13} {'R':>6} {'F1':>6}   {'KazNERD P':>10} {'R':>6} {'F1':>6}")
+    for mode in MODES:
+        g, k = result["gold"][mode]["micro"], result["kaznerd_test"][mode]
+        print(f"{mode:8} {g['p']:13.3f} {g['r']:6.3f} {g['f1']:6.3f}   {k['p']:10.3f} {k['r']:6.3f} {k['f1']:6.3f}")
+    (ROOT / "bench" / "ner-compare.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
