@@ -29,11 +29,14 @@ def _model_cfg() -> dict:
     return load_toml("entities")["model"]
 
 
-def admissible(text: str, label: str, source: str | None = None) -> bool:
-    """Whether a model span may join the output (see ``[model]`` in patterns/entities.toml)."""
+def admissible(text: str, label: str, source: str | None = None, with_rules: bool = True) -> bool:
+    """Whether a model span may join the output (see ``[model]`` in patterns/entities.toml).
+
+    Next to the rules the model adds only the labels listed there; alone it may give every label.
+    """
     cfg = _model_cfg()
     words = text.split()
-    if label not in cfg["labels"] or not words:
+    if (with_rules and label not in cfg["labels"]) or not words:
         return False
     if cfg["require_capital"] and not text[:1].isupper():
         return False
@@ -79,7 +82,7 @@ def entity_spans(
     predicted: list[list[Span3]] = [[] for _ in texts]
     if ner is not None:
         predicted = [
-            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, source)]
+            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, source, with_rules=rules)]
             for text, spans in zip(texts, ner(texts))
         ]
     if not rules:
