@@ -9,7 +9,7 @@ and its generic nouns make a GPE. Every rule returns character spans of the ``Do
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 import spacy
@@ -73,17 +73,24 @@ def name_key(text: str) -> str:
     return " ".join(regex.findall(r"[\p{L}\p{N}]+", text.casefold()))
 
 
+@lru_cache(maxsize=65536)
 def _inflected(word: str, forms: frozenset[str], endings: tuple[str, ...]) -> bool:
-    """``word`` is one of ``forms`` followed by one of ``endings`` (case-insensitive)."""
+    """``word`` is one of ``forms`` followed by one of ``endings`` (case-insensitive).
+
+    This and the head tests below are pure and called for every token: memoised, as news
+    vocabulary repeats.
+    """
     w = word.lower()
     return any(w[: len(w) - len(e)] in forms for e in endings if w.endswith(e) and len(w) > len(e))
 
 
+@lru_cache(maxsize=65536)
 def is_programme_cue(word: str) -> bool:
     g = grammar()
     return _inflected(word, g["prog_cues"], g["poss_end"])
 
 
+@lru_cache(maxsize=65536)
 def is_org_head(word: str, plural: bool = False) -> bool:
     """An organisation head noun; plural heads (``орталықтары``) only when ``plural`` is allowed."""
     g = grammar()
@@ -94,11 +101,13 @@ def is_org_head(word: str, plural: bool = False) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_position_head(word: str) -> bool:
     g = grammar()
     return _inflected(word, g["pos_heads"], g["poss_end"])
 
 
+@lru_cache(maxsize=65536)
 def gpe_stem(word: str) -> str | None:
     """The gazetteer name a token is an inflected form of (``Алматыда`` → ``Алматы``)."""
     g = grammar()
