@@ -29,7 +29,9 @@ def _model_cfg() -> dict:
     return load_toml("entities")["model"]
 
 
-def admissible(text: str, label: str, source: str | None = None, with_rules: bool = True) -> bool:
+def admissible(
+    text: str, label: str, source: str | None = None, with_rules: bool = True, after: str = ""
+) -> bool:
     """Whether a model span may join the output (see ``[model]`` in patterns/entities.toml).
 
     Next to the rules the model adds only the labels listed there; alone it may give every label.
@@ -53,6 +55,8 @@ def admissible(text: str, label: str, source: str | None = None, with_rules: boo
             return False  # a name is capitalised or ends in an organisation noun
     if label == "PERSON" and len(words) == 1 and not grammar()["surname_re"].match(text):
         return False
+    if label == "PERSON" and after.split(maxsplit=1)[:1] and after.split(maxsplit=1)[0] in cfg["eponym_words"]:
+        return False  # "Оралхан Бөкей атындағы кітапхана": the name belongs to the building's name
     return True
 
 
@@ -82,7 +86,10 @@ def entity_spans(
     predicted: list[list[Span3]] = [[] for _ in texts]
     if ner is not None:
         predicted = [
-            [(s, e, lab) for s, e, lab in spans if admissible(text[s:e], lab, source, with_rules=rules)]
+            [
+                (s, e, lab) for s, e, lab in spans
+                if admissible(text[s:e], lab, source, with_rules=rules, after=text[e : e + 40])
+            ]
             for text, spans in zip(texts, ner(texts))
         ]
     if not rules:
