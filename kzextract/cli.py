@@ -67,9 +67,16 @@ def _extract(args: argparse.Namespace) -> int:
     if args.engine == "local":  # no more workers than chunks of work
         jobs = max(1, min(jobs, -(-len(items) // max(1, args.chunksize))))
     bar = tqdm(total=len(items), unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
-    engine = None
     try:
         engine = get_engine(args.engine, jobs=jobs, scheduler=args.scheduler, chunksize=args.chunksize)
+    except (RuntimeError, ValueError, OSError) as exc:  # dask missing, scheduler unreachable
+        writer.close()
+        bar.close()
+        if stdin_tmp is not None:
+            os.unlink(stdin_tmp.name)
+        print(f"kzextract: error: cannot start the {args.engine} engine: {exc}", file=sys.stderr)
+        return 2
+    try:
         outcome: Outcome
         for outcome in engine.run(items, use_model=not args.no_model, known=known):
             for stage, sec in outcome.timings.items():
@@ -88,8 +95,7 @@ def _extract(args: argparse.Namespace) -> int:
             bar.update()
     finally:
         writer.close()  # commits what was processed: an interrupted run resumes from there
-        if engine is not None:
-            engine.close()
+        engine.close()
         bar.close()
         if stdin_tmp is not None:
             os.unlink(stdin_tmp.name)

@@ -18,7 +18,8 @@ _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
 
 def person_key(norm: str) -> str:
     """Grouping key of a person: the surname (last word) without initials, case-folded."""
-    return _INITIALS.sub("", norm).split()[-1].casefold() if norm.strip() else ""
+    words = _INITIALS.sub("", norm).split()
+    return words[-1].casefold() if words else ""  # initials only (a model span on "А. А. А."): no key
 
 
 def _position_for(doc: Document, ents: list[Entity], i: int) -> str | None:

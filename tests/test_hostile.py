@@ -42,3 +42,67 @@ def test_hostile_files_are_read():
     for name, text in CASES.items():
         doc = document_from_bytes(text.encode("utf-8"), name)
         assert doc.encoding == "utf-8" and len(doc.raw) == len(text)
+
+
+ADVERSARIAL = [
+    *SMALL.values(),
+    "» " * 50_000 + "x",
+    "деп хабарлайды " * 20_000,
+    "деп " + " " * 200_000 + "x",
+    "12:30 " * 30_000 + "ә",
+    "- . , : / " * 20_000 + "ә",
+    "фото" + " " * 200_000,
+]
+
+
+def _pattern_regexes():
+    """Every regular expression kept as data in patterns/*.toml (keys ending in ``regexes``)."""
+    import tomllib
+
+    from kzextract.resources import PATTERNS_DIR
+
+    for path in sorted(PATTERNS_DIR.glob("*.toml")):
+        cfg = tomllib.loads(path.read_text(encoding="utf-8"))
+        stack = [cfg]
+        while stack:
+            node = stack.pop()
+            for key, value in node.items():
+                if isinstance(value, dict):
+                    stack.append(value)
+                elif key.endswith("regexes"):
+                    for pattern in value:
+                        yield f"{path.name}:{key}", pattern
+
+
+@pytest.mark.parametrize("where, pattern", list(_pattern_regexes()))
+def test_pattern_regexes_do_not_backtrack_catastrophically(where, pattern):
+    import regex
+
+    rx = regex.compile(pattern)
+    for text in ADVERSARIAL:
+        # A catastrophic pattern runs for hours on 200 kB; a linear one in milliseconds.
+        rx.search(text, timeout=2.0)
+        rx.fullmatch(text, timeout=2.0)
+        for _ in rx.finditer(text[:50_000], timeout=2.0):
+            pass
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kzextract.model import load_ner
+
+    model = load_ner()
+    if model is None:
+        pytest.skip("no NER model shipped")
+    return model
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_text_with_the_model(name, nlp):
+    """Small sizes (the model runs ~30 articles per CPU-second), but every stage, model spans included
+    (the model once tagged 50,000 initials as one PERSON and the facts stage crashed on it)."""
+    text = hostile_texts(0.02)[{"ones_200kb": "ones_1mb", "no_space_line_200kb": "no_space_line_1mb"}.get(name, name)]
+    t_normal, _, _ = time_stages(normal_text(len(text)), nlp, after_clean=True)
+    t_hostile, per_stage, error = time_stages(text, nlp, after_clean=True)
+    assert not error, error
+    assert t_hostile <= 10 * max(t_normal, FLOOR_S), (name, t_hostile, t_normal, per_stage)
