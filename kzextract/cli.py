@@ -67,18 +67,23 @@ def _extract(args: argparse.Namespace) -> int:
     if args.engine == "local":  # no more workers than chunks of work
         jobs = max(1, min(jobs, -(-len(items) // max(1, args.chunksize))))
     bar = tqdm(total=len(items), unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
+    ner = "none" if args.no_model else args.ner
     try:
+        if ner == "stanza":  # fail early and clearly, before any worker starts
+            from .stanza_backend import load_stanza
+
+            load_stanza()
         engine = get_engine(args.engine, jobs=jobs, scheduler=args.scheduler, chunksize=args.chunksize)
-    except (RuntimeError, ValueError, OSError) as exc:  # dask missing, scheduler unreachable
+    except (RuntimeError, ValueError, OSError) as exc:  # dask or stanza missing, scheduler unreachable
         writer.close()
         bar.close()
         if stdin_tmp is not None:
             os.unlink(stdin_tmp.name)
-        print(f"kzextract: error: cannot start the {args.engine} engine: {exc}", file=sys.stderr)
+        print(f"kzextract: error: cannot start: {exc}", file=sys.stderr)
         return 2
     try:
         outcome: Outcome
-        for outcome in engine.run(items, use_model=not args.no_model, known=known):
+        for outcome in engine.run(items, ner=ner, known=known):
             for stage, sec in outcome.timings.items():
                 stages[stage] = stages.get(stage, 0.0) + sec
             if outcome.kind == "ok" and outcome.doc.sha256 in seen:
@@ -107,7 +112,7 @@ def _extract(args: argparse.Namespace) -> int:
     )
     if args.stats:
         stats = {
-            "engine": args.engine, "jobs": jobs, "model": not args.no_model, **counts, "words": n_words,
+            "engine": args.engine, "jobs": jobs, "ner": ner, **counts, "words": n_words,
             "seconds": round(elapsed, 3),
             "articles_per_s": round(counts["ok"] / elapsed, 2) if elapsed else None,
             "words_per_s": round(n_words / elapsed, 1) if elapsed else None,
@@ -150,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-j", "--jobs", type=int, default=0,
                     help="worker processes, each loading the model once (default: the number of cores)")
     ex.add_argument("--no-model", action="store_true", help="rules only: do not load the statistical NER model")
+    ex.add_argument("--ner", choices=("spacy", "stanza"), default="spacy",
+                    help="NER backend next to the rules: the shipped spaCy model (default) or Stanza's Kazakh "
+                         "models where installed (optional extra; see README)")
     ex.add_argument("--force", action="store_true", help="redo every article, replacing the existing output")
     ex.add_argument("--batch-size", type=int, default=2000, help="articles per Parquet part file (default 2000)")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",

@@ -54,22 +54,22 @@ class LocalEngine:
         self.chunksize = chunksize
         self.start_method = start_method
 
-    def run(self, items: Iterable[tuple[str, str]], use_model: bool = True,
+    def run(self, items: Iterable[tuple[str, str]], ner: str = "spacy",
             known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
         from .pipeline import run
 
-        return run(items, use_model=use_model, jobs=self.jobs, known=known, chunksize=self.chunksize,
+        return run(items, ner=ner, jobs=self.jobs, known=known, chunksize=self.chunksize,
                    start_method=self.start_method)
 
     def close(self) -> None:
         pass
 
 
-def _dask_chunk(chunk: list[tuple[str, str]], use_model: bool, known: frozenset[str]) -> list[Outcome]:
+def _dask_chunk(chunk: list[tuple[str, str]], ner: str, known: frozenset[str]) -> list[Outcome]:
     """Runs on a Dask worker: set the process up once (model loaded once), then the chunk."""
     from .pipeline import ensure_worker, run_chunk
 
-    ensure_worker(use_model, known)
+    ensure_worker(ner, known)
     return run_chunk(chunk)
 
 
@@ -95,7 +95,7 @@ class DaskEngine:
             self.client = Client(self.cluster)
         self.n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
 
-    def run(self, items: Iterable[tuple[str, str]], use_model: bool = True,
+    def run(self, items: Iterable[tuple[str, str]], ner: str = "spacy",
             known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
         """Outcomes in input order; at most ``4 × workers`` chunks in flight."""
         from .pipeline import Outcome, chunked
@@ -104,7 +104,7 @@ class DaskEngine:
         known_ref = self.client.scatter({"known": known}, broadcast=True)["known"]
 
         def submit(chunk):
-            return self.client.submit(_dask_chunk, chunk, use_model, known_ref, pure=False)
+            return self.client.submit(_dask_chunk, chunk, ner, known_ref, pure=False)
 
         window: deque = deque()
         chunks = chunked(items, self.chunksize)

@@ -30,7 +30,7 @@ from spacy.language import Language
 from .clean import clean
 from .document import Document
 from .engines import limit_threads
-from .entities import tag_entities
+from .entities import Predictor, spacy_predictor, tag_entities
 from .facts import assemble_facts
 from .numbers import quantify
 from .reader import ReadError, read_document
@@ -39,13 +39,13 @@ from .sentences import split_sentences
 Stage = Callable[[Document], Document]
 
 
-def build_stages(model: Language | None = None) -> list[tuple[str, Stage]]:
+def build_stages(model: Language | None = None, ner: Predictor | None = None) -> list[tuple[str, Stage]]:
     """clean → sentences → numbers → entities → facts (writing happens in the runner)."""
     return [
         ("clean", clean),
         ("sentences", split_sentences),
         ("numbers", quantify),
-        ("entities", partial(tag_entities, model=model)),
+        ("entities", partial(tag_entities, model=model, ner=ner)),
         ("facts", assemble_facts),
     ]
 
@@ -102,22 +102,31 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple[str, str]]:
 _WORKER: dict = {}
 
 
-def init_worker(use_model: bool, known: frozenset[str]) -> None:
+def load_predictor(ner: str) -> Predictor | None:
+    """The NER backend: ``spacy`` (the shipped model; rules only if none is shipped), ``stanza``, ``none``."""
+    if ner == "none":
+        return None
+    if ner == "stanza":
+        from .stanza_backend import load_stanza
+
+        return load_stanza()
+    from .model import load_ner
+
+    model = load_ner()
+    return spacy_predictor(model) if model is not None else None
+
+
+def init_worker(ner: str, known: frozenset[str]) -> None:
     """Per-process set-up: load the model once, remember which articles are already done."""
-    model = None
-    if use_model:
-        from .model import load_ner
-
-        model = load_ner()
-    _WORKER["stages"] = build_stages(model)
+    _WORKER["stages"] = build_stages(ner=load_predictor(ner))
     _WORKER["known"] = known
-    _WORKER["use_model"] = use_model
+    _WORKER["ner"] = ner
 
 
-def ensure_worker(use_model: bool, known: frozenset[str]) -> None:
-    """``init_worker`` unless this process is already set up for ``use_model`` (Dask workers)."""
-    if _WORKER.get("use_model") is not use_model or "stages" not in _WORKER:
-        init_worker(use_model, known)
+def ensure_worker(ner: str, known: frozenset[str]) -> None:
+    """``init_worker`` unless this process is already set up for ``ner`` (Dask workers)."""
+    if _WORKER.get("ner") != ner or "stages" not in _WORKER:
+        init_worker(ner, known)
     _WORKER["known"] = known
 
 
@@ -165,7 +174,7 @@ def default_start_method() -> str:
 
 def run(
     items: Iterable[tuple[str, str]],
-    use_model: bool = True,
+    ner: str = "spacy",
     jobs: int = 1,
     known: frozenset[str] = frozenset(),
     chunksize: int = 16,
@@ -179,14 +188,14 @@ def run(
     becomes an error row.
     """
     if jobs <= 1:
-        init_worker(use_model, known)
+        init_worker(ner, known)
         for item in items:
             yield run_one(item)
         return
     limit_threads()
     ctx = multiprocessing.get_context(start_method or default_start_method())
 
-    pool = _Pool(lambda: ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_worker, initargs=(use_model, known)))
+    pool = _Pool(lambda: ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_worker, initargs=(ner, known)))
     window: deque[tuple[list[tuple[str, str]], Future]] = deque()
     chunks = chunked(items, chunksize)
     try:

@@ -1,5 +1,6 @@
 """The command line: bad input is reported and loses nothing, re-runs are incremental."""
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -68,3 +69,11 @@ def test_help_and_stdin(corpus_dir, tmp_path):
     run = subprocess.run(exe + ["extract", "-", "-o", str(tmp_path / "o"), "-q", "--no-model", "-j", "1"], input=data, capture_output=True)
     assert run.returncode == 0, run.stderr
     assert read_table(tmp_path / "o", "documents").column("doc_id").to_pylist() == ["stdin"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("stanza") is not None, reason="checks the error when Stanza is absent")
+def test_stanza_backend_without_stanza_fails_early_with_a_clear_message(tmp_path, corpus_dir, capsys):
+    code = main(["extract", str(corpus_dir / f"{ARTICLE}.txt"), "-o", str(tmp_path / "o"), "-q", "--ner", "stanza"])
+    assert code == 2
+    assert "Stanza is not installed" in capsys.readouterr().err
+    assert read_table(tmp_path / "o", "documents").num_rows == 0

@@ -109,7 +109,7 @@ def test_a_worker_that_dies_becomes_an_error_row_and_the_run_goes_on(tmp_path, m
 
     monkeypatch.setattr(pipeline, "read_document", read_or_die)  # forked workers inherit it
     items = [(p.stem, str(p)) for p in sorted(src.glob("*.txt"))]
-    outcomes = list(pipeline.run(items, use_model=False, jobs=2, chunksize=4, start_method="fork"))
+    outcomes = list(pipeline.run(items, ner="none", jobs=2, chunksize=4, start_method="fork"))
     assert [o.doc_id for o in outcomes] == [i for i, _ in items]
     bad = [o for o in outcomes if o.kind == "error"]
     assert [(o.doc_id, o.stage) for o in bad] == [(victim.stem, "worker")]
