@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from .resources import load_toml, load_wordlist
 
+_INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}
 
 
@@ -44,7 +45,10 @@ def grammar() -> dict:
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
         "pos_heads": lower(g["position"]["heads"]),
-        "pos_standalone": tuple(g["position"]["standalone"]),
+        "standalone_re": regex.compile(
+            r"(?<!\p{L})(?:%s)\p{Ll}*"
+            % "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True))
+        ),
         "adj_suffixes": tuple(g["chain"]["adjective_suffixes"]),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
         "loc_suffixes": tuple(g["chain"]["locative_suffixes"]),
@@ -326,14 +330,12 @@ def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
 
 
 def _standalone_positions(doc: Doc) -> list[Span]:
-    g = grammar()
+    """Titles that are positions on their own (``Мемлекет басшысы``, ``Президент``)."""
     out = []
-    text = doc.text
-    for title in g["pos_standalone"]:
-        for m in regex.finditer(r"(?<!\p{L})%s\p{Ll}*" % regex.escape(title), text):
-            sp = doc.char_span(m.start(), m.end(), label="POSITION", alignment_mode="expand")
-            if sp is not None:
-                out.append(sp)
+    for m in grammar()["standalone_re"].finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), label="POSITION", alignment_mode="expand")
+        if sp is not None:
+            out.append(sp)
     return out
 
 
@@ -342,7 +344,7 @@ def _person_rules(doc: Doc) -> list[Span]:
     g = grammar()
     out: list[Span] = []
     text = doc.text
-    for m in regex.finditer(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?", text):
+    for m in _INITIALS_SURNAME.finditer(text):
         sp = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="expand")
         if sp is not None:
             out.append(sp)
