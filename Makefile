@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(PY) -m kzextract.bench
 
 model: $(STAMP)
+	$(PY) -m pip install -q -e '.[train]'
 	$(PY) -m kzextract.modeltrain train
 
 model-eval: $(STAMP)
