@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
-PARTS = ("throughput", "scale", "incremental", "hostile", "nprocess")
+PARTS = ("throughput", "scale", "incremental", "hostile", "nprocess", "numbers")
 
 
 # -- corpora -------------------------------------------------------------------------------------
@@ -330,6 +330,25 @@ def machine() -> dict:
     }
 
 
+def bench_numbers_stage(log) -> dict:
+    """The numbers stage alone (issue 4), on KazNERD's test sentences, or the corpus without them."""
+    from .clean import clean
+    from .kaznerd import detok, kaznerd_dir, read_iob
+    from .numbers_eval import bench_numbers
+    from .reader import read_document
+    from .sentences import split_sentences
+
+    path = kaznerd_dir() / "IOB2_test.txt"
+    if path.exists():
+        source, sents = "KazNERD IOB2_test.txt", [detok([w for w, _ in s])[0] for s in read_iob(path)]
+    else:
+        docs = (split_sentences(clean(read_document(p))) for p in sorted(CORPUS.glob("*.txt")))
+        source, sents = "corpus/", [s.text for d in docs for s in d.sentences]
+    rate = bench_numbers(sents)
+    log(f"numbers stage alone: {rate:,.0f} sentences/s ({len(sents)} sentences of {source})")
+    return {"source": source, "sentences": len(sents), "sentences_per_s": round(rate, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kzextract.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000, help="articles for the throughput runs (default 2000)")
@@ -370,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
             results.update(out)
             results["n_articles"] = args.n
         else:
-            results[{"scale": "memory_scaling", "nprocess": "spacy_n_process"}.get(name, name)] = out
+            key = {"scale": "memory_scaling", "nprocess": "spacy_n_process", "numbers": "numbers_stage"}.get(name, name)
+            results[key] = out
         measured[name] = {**start, "loadavg_at_end": os.getloadavg()}
         save()
 
@@ -380,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         part("incremental", lambda: bench_incremental(work, args.n, max(jobs_list), log))
         part("hostile", lambda: bench_hostile(args.hostile_scale, log))
         part("nprocess", lambda: bench_nprocess(300_000, log))
+        part("numbers", lambda: bench_numbers_stage(log))
         results["machine"]["loadavg_at_end"] = os.getloadavg()
         save()
     finally:

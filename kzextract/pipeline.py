@@ -5,7 +5,7 @@ each other. The runner reads files, runs the stages (in worker processes with ``
 model loaded once per worker), reports failures as error rows without stopping the batch, and hands
 every result to the dataset writer.
 
-Throughput notes (see bench/README-bench.md): every worker is a separate process with one BLAS/OpenMP
+Throughput notes (README, "Performance, scale and robustness"): every worker is a separate process with one BLAS/OpenMP
 thread (``limit_threads``), the model is loaded once per worker, work is sent in chunks of articles
 with a bounded number in flight (memory does not grow with the corpus), and results come back in
 input order. ``kzextract.engines`` runs the same ``run_chunk`` on a Dask cluster.
