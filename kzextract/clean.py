@@ -92,6 +92,11 @@ def is_byline(line: Line) -> bool:
     )
 
 
+def is_author(line: Line) -> bool:
+    """A byline that names a person (two or three words), not a date or a one-word outlet."""
+    return 2 <= line.n_words <= 3 and not _DATE.search(line.text) and is_byline(line)
+
+
 def parse_date(text: str) -> str | None:
     """ISO date from ``29.09.2021`` or ``2021-09-29`` (None when it is no valid date)."""
     m = _DATE.search(text)
@@ -120,7 +125,7 @@ def _is_header_noise(line: Line) -> bool:
 
 
 def clean(doc: Document) -> Document:
-    """Fill ``title``, ``source``, ``date`` and ``blocks`` (body paragraphs as raw spans)."""
+    """Fill ``title``, ``source``, ``date``, ``author`` and ``blocks`` (body paragraphs as raw spans)."""
     lines = split_lines(doc.raw)
     lines = lines[: _tail_start(lines)]
     first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not is_junk(ln)), len(lines))
@@ -137,8 +142,10 @@ def clean(doc: Document) -> Document:
         ln for ln in lines[first_prose:]
         if not is_junk(ln) and not (title and ln.text.startswith(title))
     ]
+    bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
-        body.pop()
+        bylines.append(body.pop())
+    doc.author = next((ln.text for ln in bylines if is_author(ln)), None)
 
     doc.blocks = _join_wrapped(doc.raw, body)
     doc.source = find_source(doc.body)

@@ -60,6 +60,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     date: str | None = None
+    author: str | None = None
     blocks: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

@@ -30,7 +30,7 @@ _str = pa.string()
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", _str), ("path", _str), ("sha256", _str), ("encoding", _str), ("language", _str),
-        ("title", _str), ("source", _str), ("date", pa.date32()), ("body", _str),
+        ("title", _str), ("source", _str), ("date", pa.date32()), ("author", _str), ("body", _str),
         ("n_sentences", _i32), ("n_words", _i32),
     ]),
     "sentences": pa.schema([("doc_id", _str), ("sent_id", _i32), ("start", _i32), ("end", _i32), ("text", _str)]),
@@ -57,7 +57,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         "documents": [{
             "doc_id": d, "path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding,
             "language": doc.language, "title": doc.title, "source": doc.source,
-            "date": dt.date.fromisoformat(doc.date) if doc.date else None, "body": body,
+            "date": dt.date.fromisoformat(doc.date) if doc.date else None, "author": doc.author,
+            "body": body,
             "n_sentences": len(doc.sentences), "n_words": len(_WORDS.findall(body)),
         }],
         "sentences": [

@@ -20,6 +20,13 @@ def test_byline_date_becomes_metadata_not_body(corpus_dir):
     assert "Ермек Сахариев" not in doc.body and "29.09.2021" not in doc.body
 
 
+def test_author_byline_is_metadata(corpus_dir):
+    assert _clean(corpus_dir, "001_9888353e7b6550a4").author == "Ермек Сахариев"
+    assert _clean(corpus_dir, "002_960a4d6bb881af93").author == "Гүлмира АЙМАҒАНБЕТ"
+    assert _clean(corpus_dir, "kk_neet_oskemen_briefing").author == "Ынтымақ Толқын"
+    assert _clean(corpus_dir, "003_3c3a770c3628e212").author is None  # ТАЛҒАР-АҚПАРАТ is an outlet
+
+
 def test_duplicated_title_is_title_once_and_not_body(corpus_dir):
     doc = _clean(corpus_dir, "001_9888353e7b6550a4")
     assert doc.title == "Азаматтық қоғамды дамыту мәселелері қаралды"
