@@ -221,9 +221,10 @@ def time_stages(text: str, model=None, after_clean: bool = False) -> tuple[float
     """CPU seconds for one article through the stages (or the stages after ``clean``, with the whole text
     as one paragraph); the per-stage seconds; the error, if a stage failed."""
     from .document import Document
+    from .entities import spacy_predictor
     from .pipeline import StageError, build_stages, process
 
-    stages = build_stages(model)
+    stages = build_stages(spacy_predictor(model) if model is not None else None)
     doc = Document("hostile", "-", text)
     if after_clean:
         doc.blocks = [(0, len(text))]

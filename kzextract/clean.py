@@ -128,7 +128,8 @@ def clean(doc: Document) -> Document:
     """Fill ``title``, ``source``, ``date``, ``author`` and ``blocks`` (body paragraphs as raw spans)."""
     lines = split_lines(doc.raw)
     lines = lines[: _tail_start(lines)]
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not is_junk(ln)), len(lines))
+    junk = [is_junk(ln) for ln in lines]  # decided once per line
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not junk[i]), len(lines))
 
     title = None
     for line in lines[:first_prose]:
@@ -139,8 +140,8 @@ def clean(doc: Document) -> Document:
 
     doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
     body = [
-        ln for ln in lines[first_prose:]
-        if not is_junk(ln) and not (title and ln.text.startswith(title))
+        ln for ln, is_j in zip(lines[first_prose:], junk[first_prose:])
+        if not is_j and not (title and ln.text.startswith(title))
     ]
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):

@@ -108,12 +108,8 @@ def spacy_predictor(model: Language) -> Predictor:
     return partial(predict, model)
 
 
-def tag_entities(
-    doc: Document, model: Language | None = None, ner: Predictor | None = None, rules: bool = True
-) -> Document:
-    """Fill ``doc.entities`` from the rules and/or a model (a spaCy ``model`` or any ``ner`` predictor)."""
-    if model is not None and ner is None:
-        ner = spacy_predictor(model)
+def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True) -> Document:
+    """Fill ``doc.entities`` from the rules and/or a model (any ``texts -> spans`` predictor)."""
     texts = [s.text for s in doc.sentences]
     entities = []
     for sent_id, (sent, spans) in enumerate(zip(doc.sentences, entity_spans(texts, ner, rules, doc.source))):

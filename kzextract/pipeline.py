@@ -25,8 +25,6 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 
-from spacy.language import Language
-
 from .clean import clean
 from .document import Document
 from .engines import limit_threads
@@ -39,13 +37,13 @@ from .sentences import split_sentences
 Stage = Callable[[Document], Document]
 
 
-def build_stages(model: Language | None = None, ner: Predictor | None = None) -> list[tuple[str, Stage]]:
+def build_stages(ner: Predictor | None = None) -> list[tuple[str, Stage]]:
     """clean → sentences → numbers → entities → facts (writing happens in the runner)."""
     return [
         ("clean", clean),
         ("sentences", split_sentences),
         ("numbers", quantify),
-        ("entities", partial(tag_entities, model=model, ner=ner)),
+        ("entities", partial(tag_entities, ner=ner)),
         ("facts", assemble_facts),
     ]
 

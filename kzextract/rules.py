@@ -186,7 +186,7 @@ def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted_rules(doc: Doc) -> list[Span]:
+def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
     """PROGRAMME / ORGANISATION from a quoted name and the cue that follows it.
 
     Coordinated names share the cue of the last one: ``«Үздік» және «Астана жас жігер» жобалары``,
@@ -194,7 +194,6 @@ def _quoted_rules(doc: Doc) -> list[Span]:
     """
     g = grammar()
     out: list[Span] = []
-    quotes = _quoted_spans(doc)
     pending: list[tuple[int, int]] = []
 
     def emit(label: str, i: int, end: int) -> None:
@@ -385,14 +384,14 @@ def _gpe_rules(doc: Doc) -> list[Span]:
 
 def rule_spans(doc: Doc) -> list[RuleSpan]:
     """All rule entities of one sentence Doc, overlaps resolved by rule order, then length."""
-    quoted = _quoted_rules(doc)
-    taken = {t for sp in quoted for t in range(sp.start, sp.end)}
-    taken |= {t for i, j in _quoted_spans(doc) for t in range(i, j + 1)}  # no heads inside quotes
+    quotes = _quoted_spans(doc)
+    inside_quotes = {t for i, j in quotes for t in range(i, j + 1)}  # no heads or names inside names
+    quoted = _quoted_rules(doc, quotes)
+    taken = {t for sp in quoted for t in range(sp.start, sp.end)} | inside_quotes
     heads = _head_rules(doc, taken)
     ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + _standalone_positions(doc)
     strong = filter_spans(ordered)
-    taken = {t for sp in strong for t in range(sp.start, sp.end)}
-    taken |= {t for i, j in _quoted_spans(doc) for t in range(i, j + 1)}  # names inside names
+    taken = {t for sp in strong for t in range(sp.start, sp.end)} | inside_quotes
     weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) if not any(t in taken for t in range(sp.start, sp.end))]
     spans = sorted(strong + filter_spans(weak), key=lambda s: s.start)
     return [RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans]
