@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 from .kaznerd import Sentence, detok, detok_spaces, iob_spans, kaznerd_dir, read_iob
+from .lemma import lemmatize
 from .resources import MODEL_DIR, ROOT, SHARED_DIR
 
 SHARED = SHARED_DIR
@@ -64,17 +65,66 @@ def train_sentences() -> list[Sentence]:
     return kept
 
 
-def convert(out_dir: Path = TRAIN_DIR) -> tuple[Path, Path]:
-    import spacy
-    from spacy.tokens import DocBin
+# Name-like labels whose mentions ``augment`` swaps between sentences.
+SWAP_LABELS = ("PERSON", "GPE", "LOCATION", "ORGANISATION", "PROJECT", "FACILITY", "EVENT")
 
+
+def _ending(mention: list[str]) -> str:
+    """The case ending of a mention (only its last word inflects): Ахметовтың -> тың."""
+    last = mention[-1]
+    return last[len(lemmatize(last)):].lower()
+
+
+def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED) -> list[Sentence]:
+    """``copies`` copies of each sentence with its name-like mentions replaced by other mentions of the same
+    label and case ending (mention replacement, Dai & Adel 2020), so the model must learn names
+    from their context and endings rather than memorise the few thousand it sees."""
+    rng = random.Random(seed)
+    pool: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for s in sents:
+        for a, b, lab in iob_spans([t for _, t in s]):
+            if lab in SWAP_LABELS:
+                m = tuple(w for w, _ in s[a:b])
+                pool.setdefault((lab, _ending(list(m))), []).append(m)
+    out: list[Sentence] = []
+    for s in sents * copies:
+        spans = [x for x in iob_spans([t for _, t in s]) if x[2] in SWAP_LABELS]
+        if not spans:
+            continue
+        new: Sentence = []
+        pos = 0
+        for a, b, lab in spans:
+            new += s[pos:a]
+            cands = pool[(lab, _ending([w for w, _ in s[a:b]]))]
+            m = rng.choice(cands)
+            new += [(w, ("B-" if i == 0 else "I-") + lab) for i, w in enumerate(m)]
+            pos = b
+        new += s[pos:]
+        out.append(new)
+    return out
+
+
+def split() -> tuple[list[Sentence], list[Sentence]]:
+    """The seeded train/dev split of :func:`train_sentences` (dev: ``DEV_FRACTION``)."""
     sents = train_sentences()
     random.Random(SEED).shuffle(sents)
     n_dev = int(len(sents) * DEV_FRACTION)
+    return sents[n_dev:], sents[:n_dev]
+
+
+def convert(out_dir: Path = TRAIN_DIR, augmented: bool = False) -> tuple[Path, Path]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    train_part, dev_part = split()
+    if augmented:
+        extra = augment(train_part)
+        print(f"augment: {len(extra)} sentences with swapped mentions added to train")
+        train_part = train_part + extra
     nlp = spacy.blank("kk")
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, part in (("train", sents[n_dev:]), ("dev", sents[:n_dev])):
+    for name, part in (("train", train_part), ("dev", dev_part)):
         db = DocBin(store_user_data=False)
         for s in part:
             db.add(make_doc(nlp.vocab, s))
@@ -188,20 +238,21 @@ def ship(best: Path, dest: Path = MODEL_DIR) -> None:
     print(f"shipped {best} -> {dest} ({size / 1e6:.1f} MB)")
 
 
-def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int) -> None:
+def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int,
+          config: Path = CONFIG, augmented: bool = False) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     from spacy.cli.train import train as spacy_train
 
     from spacy.util import load_config
 
-    train_path, dev_path = convert()
+    train_path, dev_path = convert(output / "data", augmented)
     paths = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
-    cfg = load_config(CONFIG, overrides=overrides)
+    cfg = load_config(config, overrides=overrides)
     if cfg["components"]["tok2vec"]["model"]["embed"].get("include_static_vectors"):
         if cfg["paths"]["vectors"] is None:
             paths["paths.vectors"] = str(ensure_vectors())
     t0 = time.time()
-    spacy_train(CONFIG, output, overrides={**paths, **overrides})
+    spacy_train(config, output, overrides={**paths, **overrides})
     print(f"training took {time.time() - t0:.0f} s")
     if do_ship:
         ship(output / "model-best")
@@ -236,6 +287,19 @@ def score(gold: list[set], pred: list[set]) -> dict:
     return out
 
 
+def predict_tokens(nlp, sents: list[Sentence]) -> tuple[list[set], list[set], float]:
+    """Gold and predicted ``(start, end, label)`` token spans on KazNERD's own tokens, and the
+    seconds the model took."""
+    docs = [make_doc(nlp.vocab, s) for s in sents]
+    gold = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
+    for d in docs:
+        d.ents = []
+    t0 = time.time()
+    pred_docs = list(nlp.pipe(docs, batch_size=256))
+    secs = time.time() - t0
+    return gold, [{(e.start, e.end, e.label_) for e in d.ents} for d in pred_docs], secs
+
+
 def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     from .model import load_ner
@@ -245,14 +309,7 @@ def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
     n_words = sum(len(s) for s in test)
 
     # 1. Gold tokens: KazNERD boundaries, the setting the model was trained in.
-    docs = [make_doc(nlp.vocab, s) for s in test]
-    gold = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
-    for d in docs:
-        d.ents = []
-    t0 = time.time()
-    pred_docs = list(nlp.pipe(docs, batch_size=256))
-    secs = time.time() - t0
-    pred = [{(e.start, e.end, e.label_) for e in d.ents} for d in pred_docs]
+    gold, pred, secs = predict_tokens(nlp, test)
     result = score(gold, pred)
     result["words_per_s"] = round(n_words / secs)
 
@@ -288,6 +345,48 @@ def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
         out_json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         print(f"wrote {out_json}")
     return result
+
+
+NAME_LABELS = ("PERSON", "GPE", "LOCATION", "ORGANISATION")
+
+
+def _variant_key(sent: Sentence) -> tuple[str, ...]:
+    """A sentence without its numbers and punctuation: KazNERD's digit and number-word variants of
+    one transcribed sentence share it."""
+    from .lang.kk.lex_attrs import like_num
+
+    return tuple(w.lower() for w, _ in sent if not like_num(w) and any(c.isalnum() for c in w))
+
+
+def dev_scores(models: list[Path]) -> dict:
+    """Model selection without the test split: the dev split as trained against, the "grouped" dev
+    sentences with no number variant in train (dev F1 otherwise overestimates test by ~7 points),
+    and recall on dev name mentions never seen in train, the errors that dominate on test."""
+    from .model import load_ner
+
+    train_part, dev = split()
+    seen = {_variant_key(s) for s in train_part}
+    names = {(" ".join(w for w, _ in s[a:b]).lower(), lab)
+             for s in train_part for a, b, lab in iob_spans([t for _, t in s])}  # fmt: skip
+    grouped = [s for s in dev if _variant_key(s) not in seen]
+    out = {}
+    for model in models:
+        nlp = load_ner(model)
+        res = {}
+        for name, sents in (("dev", dev), ("dev_grouped", grouped)):
+            gold, pred, _ = predict_tokens(nlp, sents)
+            r = score(gold, pred)
+            res[name] = {"micro_f1": r["micro"]["f1"], "n_sentences": len(sents),
+                         **{lab: r["labels"].get(lab, {}).get("f1") for lab in ("PERSON", "GPE")}}  # fmt: skip
+        gold, pred, _ = predict_tokens(nlp, grouped)
+        unseen = [(i, g) for i, (s, gs) in enumerate(zip(grouped, gold)) for g in gs
+                  if g[2] in NAME_LABELS
+                  and (" ".join(w for w, _ in s[g[0]:g[1]]).lower(), g[2]) not in names]  # fmt: skip
+        res["unseen_names"] = {"n": len(unseen),
+                               "recall": round(sum(g in pred[i] for i, g in unseen) / max(len(unseen), 1), 4)}  # fmt: skip
+        out[str(model)] = res
+        print(f"{model}: {json.dumps(res)}")
+    return out
 
 
 def tokcheck(nlp=None, sents: list[Sentence] | None = None, quiet: bool = False) -> dict:
@@ -339,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--no-ship", action="store_true", help="train only (experiments)")
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--affix", help="experiments: PREFIX,SUFFIX lengths, e.g. 1,3 (spaCy's)")
+    t.add_argument("--config", type=Path, default=CONFIG)
+    t.add_argument("--augment", action="store_true", help="add mention-swapped copies to train")
     t.add_argument("overrides", nargs="*", help="config overrides: section.key=value")
     e = sub.add_parser("eval", help="score a model on IOB2_test.txt")
     e.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -348,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("vectors", help="train floret vectors on unlabelled text (experiments)")
     v.add_argument("--dim", type=int, default=100)
     v.add_argument("--bucket", type=int, default=20000)
+    d = sub.add_parser("dev", help="dev, grouped-dev and unseen-name scores, to choose a model")
+    d.add_argument("models", type=Path, nargs="+")
     sub.add_parser("tokcheck", help="kk tokenizer vs KazNERD token boundaries")
     s = sub.add_parser("ship", help="copy a trained model-best to models/kk_ner")
     s.add_argument("best", type=Path)
@@ -359,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         lex_attrs.PREFIX_LEN, lex_attrs.SUFFIX_LEN = map(int, args.affix.split(","))
     if args.cmd == "train":
         overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.overrides)}
-        train(args.output, overrides, not args.no_ship, args.threads)
+        train(args.output, overrides, not args.no_ship, args.threads, args.config, args.augment)
     elif args.cmd == "eval":
         if not (args.model / "meta.json").exists():
             print(f"no model at {args.model}; run `make model` first", file=sys.stderr)
@@ -367,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         evaluate(args.model, None if str(args.json) == "-" else args.json, args.threads)
     elif args.cmd == "vectors":
         vectors(args.dim, args.bucket)
+    elif args.cmd == "dev":
+        dev_scores(args.models)
     elif args.cmd == "tokcheck":
         tokcheck()
     elif args.cmd == "ship":

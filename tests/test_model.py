@@ -58,6 +58,43 @@ def test_affix_features_are_root_and_ending(kk):
     assert (lex.prefix_, lex.suffix_) == ("Аста", "дағы")
 
 
+def test_kk_lemmatizer_gives_case_forms_one_lemma():
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_lemmatizer")
+    doc = nlp("Бабақұмаровтың сөзі: Бабақұмаровқа, БАБАҚҰМАРОВ, басқармасының 125-тен «Алматыда».")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Бабақұмаровтың"] == lemmas["Бабақұмаровқа"] == lemmas["БАБАҚҰМАРОВ"] == "бабақұмаров"
+    assert lemmas["басқармасының"] == "басқарма"
+    assert lemmas["Алматыда"] == "алматы"
+    assert (lemmas["125-тен"], lemmas["«"]) == ("125", "«")
+
+
+def test_augment_swaps_mentions_of_same_label_and_ending():
+    from kzextract.modeltrain import augment
+
+    sents = [
+        [("Ахметовтың", "B-PERSON"), ("сөзі", "O"), ("Алматыда", "B-GPE"), (".", "O")],
+        [("Сейітовтың", "B-PERSON"), ("ісі", "O"), ("Астанада", "B-GPE"), (".", "O")],
+        [("Ержан", "B-PERSON"), ("Қасымов", "I-PERSON"), ("келді", "O")],
+        [("Бүгін", "O"), ("жаңбыр", "O")],
+    ]
+    out = augment(sents, copies=3, seed=1)
+    assert len(out) == 9  # sentences without names give no copies
+    for new in out:
+        words, tags = [w for w, _ in new], [t for _, t in new]
+        spans = iob_spans(tags)
+        assert {lab for _, _, lab in spans} <= {"PERSON", "GPE"}
+        for a, b, lab in spans:
+            mention = words[a:b]
+            if lab == "GPE":
+                assert mention[0] in ("Алматыда", "Астанада")  # the locative stays locative
+            elif words[b:b + 1] in (["сөзі"], ["ісі"]):
+                assert mention[0] in ("Ахметовтың", "Сейітовтың")  # the genitive stays genitive
+    # The context is kept and something was actually swapped.
+    assert any(new[0][0] == "Сейітовтың" and new[1][0] == "сөзі" for new in out) or any(
+        new[2][0] == "Астанада" and new[1][0] == "сөзі" for new in out)
+
+
 def test_detok_and_iob():
     words = ["«", "Нұр", "Отан", "»", "партиясы", "25", "%-ке", ",", "(", "ҚР", ")", "өсті", "."]
     text, offs = detok(words)
