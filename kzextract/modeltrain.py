@@ -75,7 +75,8 @@ def _ending(mention: list[str]) -> str:
     return last[len(lemmatize(last)):].lower()
 
 
-def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED) -> list[Sentence]:
+def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED,
+            labels: tuple[str, ...] = SWAP_LABELS) -> list[Sentence]:
     """``copies`` copies of each sentence with its name-like mentions replaced by other mentions of the same
     label and case ending (mention replacement, Dai & Adel 2020), so the model must learn names
     from their context and endings rather than memorise the few thousand it sees."""
@@ -83,12 +84,12 @@ def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED) -> list[Se
     pool: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for s in sents:
         for a, b, lab in iob_spans([t for _, t in s]):
-            if lab in SWAP_LABELS:
+            if lab in labels:
                 m = tuple(w for w, _ in s[a:b])
                 pool.setdefault((lab, _ending(list(m))), []).append(m)
     out: list[Sentence] = []
     for s in sents * copies:
-        spans = [x for x in iob_spans([t for _, t in s]) if x[2] in SWAP_LABELS]
+        spans = [x for x in iob_spans([t for _, t in s]) if x[2] in labels]
         if not spans:
             continue
         new: Sentence = []
@@ -112,13 +113,13 @@ def split() -> tuple[list[Sentence], list[Sentence]]:
     return sents[n_dev:], sents[:n_dev]
 
 
-def convert(out_dir: Path = TRAIN_DIR, augmented: bool = False) -> tuple[Path, Path]:
+def convert(out_dir: Path = TRAIN_DIR, augmented: tuple[str, ...] = ()) -> tuple[Path, Path]:
     import spacy
     from spacy.tokens import DocBin
 
     train_part, dev_part = split()
     if augmented:
-        extra = augment(train_part)
+        extra = augment(train_part, labels=augmented)
         print(f"augment: {len(extra)} sentences with swapped mentions added to train")
         train_part = train_part + extra
     nlp = spacy.blank("kk")
@@ -239,7 +240,7 @@ def ship(best: Path, dest: Path = MODEL_DIR) -> None:
 
 
 def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int,
-          config: Path = CONFIG, augmented: bool = False) -> None:
+          config: Path = CONFIG, augmented: tuple[str, ...] = ()) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     from spacy.cli.train import train as spacy_train
 
@@ -439,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--affix", help="experiments: PREFIX,SUFFIX lengths, e.g. 1,3 (spaCy's)")
     t.add_argument("--config", type=Path, default=CONFIG)
-    t.add_argument("--augment", action="store_true", help="add mention-swapped copies to train")
+    t.add_argument("--augment", nargs="?", const=",".join(SWAP_LABELS), default="",
+                   help="add mention-swapped copies to train (of these labels, comma-separated)")
     t.add_argument("overrides", nargs="*", help="config overrides: section.key=value")
     e = sub.add_parser("eval", help="score a model on IOB2_test.txt")
     e.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -462,7 +464,8 @@ def main(argv: list[str] | None = None) -> int:
         lex_attrs.PREFIX_LEN, lex_attrs.SUFFIX_LEN = map(int, args.affix.split(","))
     if args.cmd == "train":
         overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.overrides)}
-        train(args.output, overrides, not args.no_ship, args.threads, args.config, args.augment)
+        train(args.output, overrides, not args.no_ship, args.threads, args.config,
+              tuple(x for x in args.augment.split(",") if x))
     elif args.cmd == "eval":
         if not (args.model / "meta.json").exists():
             print(f"no model at {args.model}; run `make model` first", file=sys.stderr)
