@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 JOBS ?=
 
-.PHONY: setup extract score test bench model model-eval lemma-eval numbers-eval clean-compare clean
+.PHONY: setup extract score test bench model model-eval lemma-eval numbers-eval clean-compare stanza-check clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,23 @@ numbers-eval: $(STAMP)
 
 clean-compare: $(STAMP)
 	$(PY) -m kzextract.clean_compare
+
+# Optional: the Stanza backend end to end, in its own venv (CPU torch), with a Stanza NER model
+# trained here on KazNERD valid unless STANZA_NER=path/to/model.pt (with STANZA_PRETRAIN) names one.
+# Not part of `make test`: it installs torch.
+STANZA_VENV := .venv-stanza
+STANZA_DIR := training/stanza
+STANZA_NER ?= $(STANZA_DIR)/kk_kzextract_nertagger.pt
+STANZA_PRETRAIN ?= $(STANZA_DIR)/pretrain.pt
+STANZA_STEPS ?= 3000
+
+stanza-check: $(STAMP)
+	test -x $(STANZA_VENV)/bin/python || $(PYTHON) -m venv $(STANZA_VENV)
+	$(STANZA_VENV)/bin/pip install -q torch==2.13.0
+	$(STANZA_VENV)/bin/pip install -q -e '.[stanza]'
+	test -f $(STANZA_NER) || $(STANZA_VENV)/bin/python -m kzextract.stanza_train --out $(STANZA_DIR) --max-steps $(STANZA_STEPS)
+	KZEXTRACT_STANZA_NER=$(STANZA_NER) KZEXTRACT_STANZA_PRETRAIN=$(STANZA_PRETRAIN) \
+	  $(STANZA_VENV)/bin/python -m kzextract.stanza_eval
 
 clean:
 	rm -rf out
