@@ -13,6 +13,11 @@
 The config uses static floret vectors: trained here on unlabelled text (KazNERD valid, UD Kazakh,
 ``corpus/``; never KazNERD test) when ``floret`` is installed, else copied from the shipped model.
 
+``python -m kzextract.modeltrain dev MODEL... [--fold K]``
+    Model selection without the test split: the dev split, its "grouped" part (no number variant
+    in train) and recall of unseen names; with ``--fold`` the held-out half of a two-fold split of
+    valid, for models trained with ``train --fold K`` (how recipes are compared, bench/model.md).
+
 ``python -m kzextract.modeltrain tokcheck``
     How well the ``kk`` tokenizer reproduces KazNERD's token boundaries on detokenised sentences.
 
@@ -36,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 
 from .kaznerd import Sentence, detok, detok_spaces, iob_spans, kaznerd_dir, read_iob
+from .lang.kk.lex_attrs import like_num
 from .lemma import lemmatize
 from .resources import MODEL_DIR, ROOT, SHARED_DIR
 
@@ -78,9 +84,10 @@ def _ending(mention: list[str]) -> str:
 
 def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED,
             labels: tuple[str, ...] = SWAP_LABELS) -> list[Sentence]:
-    """``copies`` copies of each sentence with its name-like mentions replaced by other mentions of the same
-    label and case ending (mention replacement, Dai & Adel 2020), so the model must learn names
-    from their context and endings rather than memorise the few thousand it sees."""
+    """``copies`` copies of each sentence with its name-like mentions replaced by other mentions of
+    the same label and case ending (mention replacement, Dai & Adel 2020), so the model must learn
+    names from their context and endings rather than memorise the few thousand it sees.
+    An experiment (``train --augment``): it did not help on held-out data (bench/model.md)."""
     rng = random.Random(seed)
     pool: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for s in sents:
@@ -109,8 +116,6 @@ def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED,
 def _variant_key(sent: Sentence) -> tuple[str, ...]:
     """A sentence without its numbers and punctuation: KazNERD's digit and number-word variants of
     one transcribed sentence share it."""
-    from .lang.kk.lex_attrs import like_num
-
     return tuple(w.lower() for w, _ in sent if not like_num(w) and any(c.isalnum() for c in w))
 
 

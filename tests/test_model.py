@@ -148,6 +148,14 @@ def test_shipped_model_is_small_and_has_all_kaznerd_labels():
     assert {"PERSON", "GPE", "CARDINAL", "DATE", "PROJECT", "LOCATION"} <= set(meta["labels"]["ner"])
 
 
+def test_shipped_model_embeds_the_kazakh_lemma(ner):
+    assert ner.pipe_names[0] == "kk_lemmatizer"
+    embed = ner.config["components"]["tok2vec"]["model"]["embed"]
+    assert "LEMMA" in embed["attrs"]
+    doc = ner("Бабақұмаровтың сөзі.")
+    assert doc[0].lemma_ == "бабақұмаров"
+
+
 def test_model_finds_person_and_gpe(ner):
     spans = kzmodel.predict(ner, [SENTENCE])[0]
     found = {(SENTENCE[a:b], label) for a, b, label in spans}
