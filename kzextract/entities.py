@@ -9,7 +9,7 @@ overlaps nothing is added (``origin = model``). Each mention gets its canonical 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import partial
 
 import regex
 from spacy.language import Language
@@ -25,11 +25,6 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 _CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
 
 
-@cache
-def _model_cfg() -> dict:
-    return load_toml("entities")["model"]
-
-
 def admissible(
     text: str, label: str, source: str | None = None, with_rules: bool = True, after: str = ""
 ) -> bool:
@@ -37,7 +32,7 @@ def admissible(
 
     Next to the rules the model adds only the labels listed there; alone it may give every label.
     """
-    cfg = _model_cfg()
+    cfg = load_toml("entities")["model"]
     words = text.split()
     if (with_rules and label not in cfg["labels"]) or not words:
         return False

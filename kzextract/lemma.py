@@ -263,14 +263,9 @@ _HYPHEN = re.compile(r"(\w+)[-–—‑](?=\w)")
 _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
 
 
-@cache
-def _canon_rules() -> dict:
-    return load_toml("lemma")["canonical"]
-
-
 def _clean(text: str) -> str:
     """NFC, quotes removed, whitespace collapsed."""
-    c = _canon_rules()
+    c = load_toml("lemma")["canonical"]
     text = unicodedata.normalize("NFC", text)
     text = text.translate({ord(q): " " for q in c["quotes"]})
     return _SPACES.sub(" ", text).strip()
@@ -294,7 +289,7 @@ def _unhyphen(m: re.Match) -> str:
 def _programme(text: str) -> str:
     """Programme name: the quoted part if any, else the text without its trailing cue noun,
     unless what is left cannot stand as a name (ends in an attributive: ... жылға дейінгі)."""
-    c = _canon_rules()
+    c = load_toml("lemma")["canonical"]
     text = unicodedata.normalize("NFC", text)
     quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
     if quoted:  # the last quoted span: «Nur Otan» партиясының «Жасыл ел» жобасы → Жасыл ел

@@ -382,20 +382,18 @@ def dev_scores(models: list[Path], fold: int | None = None) -> dict:
     seen = {_variant_key(s) for s in train_part}
     names = {(" ".join(w for w, _ in s[a:b]).lower(), lab)
              for s in train_part for a, b, lab in iob_spans([t for _, t in s])}  # fmt: skip
-    grouped = [s for s in dev if _variant_key(s) not in seen]
+    grouped = [i for i, s in enumerate(dev) if _variant_key(s) not in seen]
     out = {}
     for model in models:
-        nlp = load_ner(model)
+        gold, pred, _ = predict_tokens(load_ner(model), dev)  # once; the grouped part is a subset
         res = {}
-        for name, sents in (("dev", dev), ("dev_grouped", grouped)):
-            gold, pred, _ = predict_tokens(nlp, sents)
-            r = score(gold, pred)
-            res[name] = {"micro_f1": r["micro"]["f1"], "n_sentences": len(sents),
+        for name, idx in (("dev", range(len(dev))), ("dev_grouped", grouped)):
+            r = score([gold[i] for i in idx], [pred[i] for i in idx])
+            res[name] = {"micro_f1": r["micro"]["f1"], "n_sentences": len(idx),
                          **{lab: r["labels"].get(lab, {}).get("f1") for lab in ("PERSON", "GPE")}}  # fmt: skip
-        gold, pred, _ = predict_tokens(nlp, grouped)
-        unseen = [(i, g) for i, (s, gs) in enumerate(zip(grouped, gold)) for g in gs
+        unseen = [(i, g) for i in grouped for g in gold[i]
                   if g[2] in NAME_LABELS
-                  and (" ".join(w for w, _ in s[g[0]:g[1]]).lower(), g[2]) not in names]  # fmt: skip
+                  and (" ".join(w for w, _ in dev[i][g[0]:g[1]]).lower(), g[2]) not in names]  # fmt: skip
         res["unseen_names"] = {"n": len(unseen),
                                "recall": round(sum(g in pred[i] for i, g in unseen) / max(len(unseen), 1), 4)}  # fmt: skip
         out[str(model)] = res

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from functools import cache, partial
+from functools import partial
 
 from .model import LABEL_MAP
+from .rules import tokenizer
 
 Span3 = tuple[int, int, str]
 
@@ -61,16 +62,9 @@ def load_stanza(model_dir: str | None = None):
     return partial(predict_stanza, nlp)
 
 
-@cache
-def _kk_tokenizer():
-    import spacy
-
-    return spacy.blank("kk").tokenizer
-
-
 def predict_stanza(nlp, texts: list[str]) -> list[list[Span3]]:
     """Character spans ``(start, end, label)`` per text, labels mapped to kzextract's."""
-    tokens = [[(t.idx, t.idx + len(t)) for t in _kk_tokenizer()(text) if not t.is_space] for text in texts]
+    tokens = [[(t.idx, t.idx + len(t)) for t in doc if not t.is_space] for doc in tokenizer().pipe(texts)]
     todo = [i for i, toks in enumerate(tokens) if toks]
     out: list[list[Span3]] = [[] for _ in texts]
     if not todo:
