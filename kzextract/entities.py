@@ -15,6 +15,7 @@ import regex
 from spacy.language import Language
 
 from .document import Document, Entity
+from .lang.kk.stop_words import STOP_WORDS
 from .lemma import canonical
 from .resources import load_toml
 from .rules import RuleSpan, grammar, is_org_head, rule_spans, tokenizer
@@ -23,6 +24,9 @@ Span3 = tuple[int, int, str]
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
+_GAP_PUNCT = regex.compile(r"[«»“”„\"']")
+_OPEN_QUOTE = ("«", "“", "„", '"')
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}-]+)")
 
 
 def admissible(
@@ -40,6 +44,8 @@ def admissible(
         return False
     if cfg["drop_latin_words"] and len(words) == 1 and _LATIN_WORD.fullmatch(text):
         return False
+    if words[0].split("-")[0] in cfg["generic_abbreviations"] and len(words) == 1:
+        return False  # ҮЕҰ-мен: an abbreviated common noun
     if source and text in source:
         return False  # the outlet credited by "деп хабарлайды X" is metadata
     if cfg["names_in_cyrillic"] and label in ("PERSON", "GPE") and not _CYRILLIC_NAME.fullmatch(text):
@@ -56,9 +62,57 @@ def admissible(
     return True
 
 
-def merge(rules: Sequence[RuleSpan], model: Sequence[Span3]) -> list[tuple[int, int, str, str]]:
-    """Merge rule and model spans of one text: (start, end, label, origin), sorted, non-overlapping."""
-    merged = {(r.start, r.end): [r.start, r.end, r.label, "rule"] for r in rules}
+def complete(text: str, start: int, end: int, label: str) -> int:
+    """The end of a model span, moved past the organisation head noun it stops short of
+    (``Ұлттық статистика`` | ``бюросының``), at most ``[model] org_head_reach`` words on."""
+    if label != "ORGANISATION" or is_org_head(text[start:end].split()[-1]):
+        return end
+    pos = end
+    for _ in range(load_toml("entities")["model"]["org_head_reach"]):
+        word = _NEXT_WORD.match(text, pos)
+        if not word or not word.group(1)[:1].islower() or word.group(1) in STOP_WORDS:
+            break  # a name, or a conjunction (`және`): the organisation ended before it
+        pos = word.end()
+        if is_org_head(word.group(1)):
+            return pos
+    return end
+
+
+def role_bodies(text: str, rules: Sequence[RuleSpan], model: Sequence[Span3]) -> list[tuple[int, int, str, str]]:
+    """Rule positions whose body the model found: ``«Жігер» мүмкіндіктері шектеулі … ұйымы» ҚБ
+    басшысы``. The rules find the role's head but lose where its body starts when quotes are
+    broken; a model organisation that begins that body (only lower-case words, quotes and legal
+    forms between, the last of them an organisation noun or legal form) moves the position's start
+    back to its own. The contract (and KazNERD) labels the whole phrase as one POSITION and nothing
+    inside it. Returns the rule spans with those positions extended (origin ``both``) and the spans
+    they now cover removed."""
+    spans = [(r.start, r.end, r.label, "rule") for r in rules]
+    for m_start, m_end, label in model:
+        if label != "ORGANISATION" or any(s < m_end and m_start < e for s, e, _, _ in spans):
+            continue
+        after = [sp for sp in spans if sp[0] >= m_end and sp[2] == "POSITION"]
+        if not after:
+            continue
+        pos = min(after)
+        gap_words = _GAP_PUNCT.sub(" ", text[m_end : pos[0]]).split()
+        head_words = text[pos[0] : pos[1]].split()
+        if (
+            not gap_words or len(gap_words) > 8 or regex.search(r"[,.;:!?()–—]", text[m_end : pos[0]])
+            or not all(w[:1].islower() or w in grammar()["legal"] for w in gap_words)
+            or not (is_org_head(gap_words[-1]) or gap_words[-1] in grammar()["legal"]
+                    or head_words[0] in grammar()["legal"])
+        ):
+            continue
+        start = m_start - 1 if text[m_start - 1 : m_start] in _OPEN_QUOTE else m_start
+        spans = [sp for sp in spans if not (start <= sp[0] and sp[1] <= pos[1])]
+        spans.append((start, pos[1], "POSITION", "both"))
+    return sorted(spans)
+
+
+def merge(rules: Sequence[RuleSpan], model: Sequence[Span3], text: str = "") -> list[tuple[int, int, str, str]]:
+    """Merge rule and model spans of one text: (start, end, label, origin), sorted, non-overlapping.
+    With ``text``, model organisations first give rule positions their bodies (:func:`role_bodies`)."""
+    merged = {(s, e): [s, e, lab, origin] for s, e, lab, origin in role_bodies(text, rules, model)}
     extra: list[list] = []
     for start, end, label in model:
         hits = [m for m in merged.values() if m[0] < end and start < m[1]]
@@ -87,13 +141,14 @@ def entity_spans(
         todo = [i for i, t in enumerate(texts) if not rules or _CAPITAL.search(t, 1)]
         for i, spans in zip(todo, ner([texts[i] for i in todo])):
             text = texts[i]
+            completed = [(s, complete(text, s, e, lab), lab) for s, e, lab in spans]
             predicted[i] = [
-                (s, e, lab) for s, e, lab in spans
+                (s, e, lab) for s, e, lab in completed
                 if admissible(text[s:e], lab, source, with_rules=rules, after=text[e : e + 40])
             ]
     if not rules:
         return [[(s, e, lab, "model") for s, e, lab in spans] for spans in predicted]
-    return [merge(rule_spans(sdoc), spans) for sdoc, spans in zip(tokenizer().pipe(texts), predicted)]
+    return [merge(rule_spans(sdoc), spans, text) for text, sdoc, spans in zip(texts, tokenizer().pipe(texts), predicted)]
 
 
 def spacy_predictor(model: Language) -> Predictor:

@@ -4,7 +4,7 @@ precedence is tested without the shipped network."""
 from __future__ import annotations
 
 from kzextract.document import Document, Sentence
-from kzextract.entities import admissible, entity_spans, merge, tag_entities
+from kzextract.entities import admissible, complete, entity_spans, merge, tag_entities
 from kzextract.rules import RuleSpan, rule_spans, tokenizer
 
 TEXT = "Алматы қаласының әкімі Ержан Бабақұмаров Бесқайнарда жиында сөйледі."
@@ -93,3 +93,40 @@ def test_sentences_without_inner_capital_skip_the_model():
     model.seen.clear()
     entity_spans([TEXT, lower], model, rules=False)  # alone, the model sees every sentence
     assert model.seen == [TEXT, lower]
+
+
+def test_model_organisation_gives_a_rule_position_its_body():
+    # Broken quotes: the rules find `ҚБ басшысы` but not where the role's body starts.
+    text = "«Жігер» мүмкіндіктері шектеулі адамдардың жастар ұйымы» ҚБ басшысы П. Юсупджанов сөйледі."
+    model = fixed_model({text: [span(text, "Жігер", "ORGANISATION")]})
+    rule_only = {(text[s:e], lab) for s, e, lab, _ in entity_spans([text])[0]}
+    assert ("ҚБ басшысы", "POSITION") in rule_only
+    out = {(text[s:e], lab, origin) for s, e, lab, origin in entity_spans([text], model)[0]}
+    body = "«Жігер» мүмкіндіктері шектеулі адамдардың жастар ұйымы» ҚБ басшысы"
+    assert (body, "POSITION", "both") in out
+    assert not any(lab == "ORGANISATION" for _, lab, _ in out)  # nothing inside a role phrase
+
+
+def test_role_body_needs_an_organisation_phrase_between():
+    # `Үкіметте` (in the Government) is where the minister spoke, not the body of his role.
+    text = "Бүгін Үкіметте қала әкімінің орынбасары баяндама жасады."
+    model = fixed_model({text: [span(text, "Үкіметте", "ORGANISATION")]})
+    rule_only = {(text[s:e], lab) for s, e, lab, _ in entity_spans([text])[0]}
+    out = {(text[s:e], lab) for s, e, lab, _ in entity_spans([text], model)[0]}
+    assert ("қала әкімінің орынбасары", "POSITION") in rule_only
+    assert out == rule_only | {("Үкіметте", "ORGANISATION")}
+
+
+def test_model_organisation_completed_to_its_head_noun():
+    text = "Бұл туралы Ұлттық статистика бюросының ақпаратында делінген."
+    model = fixed_model({text: [span(text, "Ұлттық статистика", "ORGANISATION")]})
+    alone = {(text[s:e], lab) for s, e, lab, _ in entity_spans([text], model, rules=False)[0]}
+    assert alone == {("Ұлттық статистика бюросының", "ORGANISATION")}
+    text = "Ұлттық статистика және бюросы"  # a conjunction ends the name
+    assert complete(text, 0, len("Ұлттық статистика"), "ORGANISATION") == len("Ұлттық статистика")
+
+
+def test_generic_abbreviations_are_not_names():
+    assert not admissible("ҮЕҰ-мен", "GPE")  # үкіметтік емес ұйым, "NGO"
+    assert not admissible("ЖОО", "ORGANISATION")
+    assert admissible("БҚО", "GPE")  # a region's abbreviation is a name
