@@ -1,9 +1,10 @@
 """Stage 4 — entities: rule spans and model spans merged into one list per sentence.
 
-Precedence (documented in the README): rules fire on visible cues, so a rule span always stays;
-a model span of the same label that overlaps it confirms it (``origin = both``, the rule's extent is
-kept); a model span that overlaps a rule span of another label is dropped; a model span that
-overlaps nothing is added (``origin = model``). Each mention gets its canonical nominative ``norm``.
+Precedence (documented in the README): rules fire on visible cues, so a rule span always stays
+(a rule position may only grow back to the start of its body, :func:`role_bodies`); a model span of
+the same label that overlaps it confirms it (``origin = both``, the rule's extent is kept); a model
+span that overlaps a rule span of another label is dropped; a model span that overlaps nothing is
+added (``origin = model``). Each mention gets its canonical nominative ``norm``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 _CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
 _GAP_PUNCT = regex.compile(r"[«»“”„\"']")
 _OPEN_QUOTE = ("«", "“", "„", '"')
+_CLAUSE_PUNCT = regex.compile(r"[,.;:!?()–—]")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}-]+)")
 
 
@@ -78,34 +80,39 @@ def complete(text: str, start: int, end: int, label: str) -> int:
     return end
 
 
+def _body_gap(gap: str, role: str) -> bool:
+    """Whether ``gap`` (between an organisation and a role) continues the role's body: a few
+    lower-case words, quotes and legal forms, no clause punctuation, ending in an organisation noun
+    or a legal form (``… жастар ұйымы»`` | ``ҚБ басшысы``)."""
+    words = _GAP_PUNCT.sub(" ", gap).split()
+    legal = grammar()["legal"]
+    return (
+        0 < len(words) <= 8 and not _CLAUSE_PUNCT.search(gap)
+        and all(w[:1].islower() or w in legal for w in words)
+        and (is_org_head(words[-1]) or words[-1] in legal or role.split()[0] in legal)
+    )
+
+
 def role_bodies(text: str, rules: Sequence[RuleSpan], model: Sequence[Span3]) -> list[tuple[int, int, str, str]]:
     """Rule positions whose body the model found: ``«Жігер» мүмкіндіктері шектеулі … ұйымы» ҚБ
     басшысы``. The rules find the role's head but lose where its body starts when quotes are
-    broken; a model organisation that begins that body (only lower-case words, quotes and legal
-    forms between, the last of them an organisation noun or legal form) moves the position's start
-    back to its own. The contract (and KazNERD) labels the whole phrase as one POSITION and nothing
-    inside it. Returns the rule spans with those positions extended (origin ``both``) and the spans
-    they now cover removed."""
+    broken; a model organisation that begins that body (:func:`_body_gap`) moves the position's
+    start back to its own. The contract (and KazNERD) labels the whole phrase as one POSITION and
+    nothing inside it. Returns the rule spans with those positions extended (origin ``both``) and
+    the spans they now cover removed."""
     spans = [(r.start, r.end, r.label, "rule") for r in rules]
     for m_start, m_end, label in model:
         if label != "ORGANISATION" or any(s < m_end and m_start < e for s, e, _, _ in spans):
             continue
-        after = [sp for sp in spans if sp[0] >= m_end and sp[2] == "POSITION"]
-        if not after:
+        roles = [sp for sp in spans if sp[0] >= m_end and sp[2] == "POSITION"]
+        if not roles:
             continue
-        pos = min(after)
-        gap_words = _GAP_PUNCT.sub(" ", text[m_end : pos[0]]).split()
-        head_words = text[pos[0] : pos[1]].split()
-        if (
-            not gap_words or len(gap_words) > 8 or regex.search(r"[,.;:!?()–—]", text[m_end : pos[0]])
-            or not all(w[:1].islower() or w in grammar()["legal"] for w in gap_words)
-            or not (is_org_head(gap_words[-1]) or gap_words[-1] in grammar()["legal"]
-                    or head_words[0] in grammar()["legal"])
-        ):
+        role = min(roles)
+        if not _body_gap(text[m_end : role[0]], text[role[0] : role[1]]):
             continue
         start = m_start - 1 if text[m_start - 1 : m_start] in _OPEN_QUOTE else m_start
-        spans = [sp for sp in spans if not (start <= sp[0] and sp[1] <= pos[1])]
-        spans.append((start, pos[1], "POSITION", "both"))
+        spans = [sp for sp in spans if not (start <= sp[0] and sp[1] <= role[1])]
+        spans.append((start, role[1], "POSITION", "both"))
     return sorted(spans)
 
 
