@@ -69,6 +69,18 @@ def test_kk_lemmatizer_gives_case_forms_one_lemma():
     assert (lemmas["125-тен"], lemmas["«"]) == ("125", "«")
 
 
+def test_kk_gazetteer_marks_places_and_given_names_in_any_case_form():
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_gazetteer")
+    doc = nlp("Әсет Мәскеуде, Оңтүстік Кореяда және АҚШ-та болды; мәскеу деген сөз.")
+    tags = [(t.text, t.tag_) for t in doc]
+    assert ("Әсет", "GIVEN") in tags
+    assert ("Мәскеуде", "PLACE") in tags  # inflected: matched through its stem
+    assert ("Оңтүстік", "PLACE") in tags and ("Кореяда", "PLACE") in tags  # a two-word place
+    assert ("АҚШ-та", "PLACE") in tags
+    assert ("мәскеу", "") in tags and ("болды", "") in tags  # lower case is never a name here
+
+
 def test_augment_swaps_mentions_of_same_label_and_ending():
     from kzextract.modeltrain import augment
 
