@@ -168,6 +168,13 @@ def test_shipped_model_embeds_the_kazakh_lemma(ner):
     assert doc[0].lemma_ == "бабақұмаров"
 
 
+def test_shipped_model_embeds_the_gazetteer_class(ner):
+    assert ner.pipe_names.index("kk_gazetteer") < ner.pipe_names.index("tok2vec")
+    assert "TAG" in ner.config["components"]["tok2vec"]["model"]["embed"]["attrs"]
+    doc = ner("Әсет Мәскеуде болды.")
+    assert [t.tag_ for t in doc][:2] == ["GIVEN", "PLACE"]
+
+
 def test_model_finds_person_and_gpe(ner):
     spans = kzmodel.predict(ner, [SENTENCE])[0]
     found = {(SENTENCE[a:b], label) for a, b, label in spans}
