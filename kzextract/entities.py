@@ -155,7 +155,8 @@ def entity_spans(
             ]
     if not rules:
         return [[(s, e, lab, "model") for s, e, lab in spans] for spans in predicted]
-    return [merge(rule_spans(sdoc), spans, text) for text, sdoc, spans in zip(texts, tokenizer().pipe(texts), predicted)]
+    sdocs = tokenizer().pipe(texts)
+    return [merge(rule_spans(sdoc), spans, text) for text, sdoc, spans in zip(texts, sdocs, predicted)]
 
 
 def spacy_predictor(model: Language) -> Predictor:

@@ -4,9 +4,9 @@ KazNERD's 11,000 training sentences hold few of the places and first names a new
 mention, and the NER model's commonest PERSON and GPE errors are single unseen names given the
 other label (``Мәскеу`` as a person, ``Әсет`` as a place; bench/model.md). Lists written from
 general knowledge (``patterns/names/*.txt`` and the rules' ``patterns/gpe.txt``) give each
-capitalised token a class in ``Token.tag_`` (``PLACE``, ``GIVEN``, or ``GIVEN_PLACE`` for both: ``Абай``), which the
-tok2vec hash-embeds (``TAG`` in its ``attrs``) as one more feature: the model learns how far to
-trust it. Inflected forms match through their stem (``Мәскеуде`` → ``мәскеу``); a multi-word place
+capitalised token a class in ``Token.tag_`` (``PLACE``, ``GIVEN``, or ``GIVEN_PLACE`` for both:
+``Абай``), which the tok2vec hash-embeds (``TAG`` in its ``attrs``) as one more feature: the model
+learns how far to trust it. Inflected forms match through their stem (``Мәскеуде`` → ``мәскеу``); a multi-word place
 (``Оңтүстік Корея``) marks all its tokens. Nothing is trained; the component must sit before
 ``tok2vec`` and be listed in ``[training] annotating_components``.
 """
