@@ -29,7 +29,7 @@ bench: $(STAMP)
 
 model: $(STAMP)
 	$(PY) -m pip install -q -e '.[train]'
-	$(PY) -m kzextract.modeltrain train
+	$(PY) -m kzextract.modeltrain train --all
 
 model-eval: $(STAMP)
 	$(PY) -m kzextract.modeltrain eval

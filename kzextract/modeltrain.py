@@ -1,10 +1,11 @@
 """Train and evaluate the statistical NER model on KazNERD.
 
-``python -m kzextract.modeltrain train``  (``make model``)
+``python -m kzextract.modeltrain train [--all]``  (``make model`` uses ``--all``)
     Converts ``<shared>/data/kaznerd/IOB2_valid.txt`` to DocBin files under ``training/`` (sentences
     that also occur in ``IOB2_test.txt`` are dropped; 10% of the rest is a dev split for early
     stopping), trains with ``configs/ner.cfg`` and copies the best model, stripped, to
-    ``models/kk_ner/``.
+    ``models/kk_ner/``. With ``--all`` the dev split is trained on too (and only logged), training
+    runs the config's 20 epochs, and the last model is shipped.
 
 ``python -m kzextract.modeltrain eval``  (``make model-eval``)
     Scores ``models/kk_ner`` on ``IOB2_test.txt`` (never trained on): precision/recall/F1 per
@@ -134,11 +135,13 @@ def split(fold: int | None = None) -> tuple[list[Sentence], list[Sentence]]:
 
 
 def convert(out_dir: Path = TRAIN_DIR, augmented: tuple[str, ...] = (),
-            fold: int | None = None) -> tuple[Path, Path]:
+            fold: int | None = None, all_data: bool = False) -> tuple[Path, Path]:
     import spacy
     from spacy.tokens import DocBin
 
     train_part, dev_part = split(fold)
+    if all_data:  # the final fit: dev is trained on too, and only logged
+        train_part = train_part + dev_part
     if augmented:
         extra = augment(train_part, labels=augmented)
         print(f"augment: {len(extra)} sentences with swapped mentions added to train")
@@ -261,13 +264,18 @@ def ship(best: Path, dest: Path = MODEL_DIR) -> None:
 
 
 def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int,
-          config: Path = CONFIG, augmented: tuple[str, ...] = (), fold: int | None = None) -> None:
+          config: Path = CONFIG, augmented: tuple[str, ...] = (), fold: int | None = None,
+          all_data: bool = False) -> None:
+    """Train with ``config``; with ``all_data`` on all of valid for the config's epochs, no early
+    stopping, and ``model-last`` is shipped (how ``make model`` builds the shipped model)."""
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     from spacy.cli.train import train as spacy_train
 
     from spacy.util import load_config
 
-    train_path, dev_path = convert(output / "data", augmented, fold)
+    if all_data:
+        overrides = {"training.patience": 0, **overrides}
+    train_path, dev_path = convert(output / "data", augmented, fold, all_data)
     paths = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     cfg = load_config(config, overrides=overrides)
     if cfg["components"]["tok2vec"]["model"]["embed"].get("include_static_vectors"):
@@ -277,7 +285,7 @@ def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int,
     spacy_train(config, output, overrides={**paths, **overrides})
     print(f"training took {time.time() - t0:.0f} s")
     if do_ship:
-        ship(output / "model-best")
+        ship(output / ("model-last" if all_data else "model-best"))
 
 
 # ----------------------------------------------------------------------------------------- eval
@@ -454,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--fold", type=int, choices=(0, 1), help="train on the other half of valid (experiments)")
     t.add_argument("--augment", nargs="?", const=",".join(SWAP_LABELS), default="",
                    help="add mention-swapped copies to train (of these labels, comma-separated)")
+    t.add_argument("--all", action="store_true", dest="all_data",
+                   help="the final fit: train on all of valid (dev only logged), ship model-last")
     t.add_argument("overrides", nargs="*", help="config overrides: section.key=value")
     e = sub.add_parser("eval", help="score a model on IOB2_test.txt")
     e.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -478,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "train":
         overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.overrides)}
         train(args.output, overrides, not args.no_ship, args.threads, args.config,
-              tuple(x for x in args.augment.split(",") if x), args.fold)
+              tuple(x for x in args.augment.split(",") if x), args.fold, args.all_data)
     elif args.cmd == "eval":
         if not (args.model / "meta.json").exists():
             print(f"no model at {args.model}; run `make model` first", file=sys.stderr)

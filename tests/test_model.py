@@ -179,7 +179,11 @@ def test_model_finds_person_and_gpe(ner):
     spans = kzmodel.predict(ner, [SENTENCE])[0]
     found = {(SENTENCE[a:b], label) for a, b, label in spans}
     assert ("Ержан Бабақұмаровтың", "PERSON") in found
-    assert ("Алматы", "GPE") in found
+    # KazNERD's convention, like ours: the place in "Алматы қаласы әкімі" belongs to the POSITION
+    assert any(text.startswith("Алматы қаласы әкім") and label == "POSITION" for text, label in found)
+    text = "Делегация Астанадан Мәскеуге ұшты."
+    assert {(text[a:b], label) for a, b, label in kzmodel.predict(ner, [text])[0]} == {
+        ("Астанадан", "GPE"), ("Мәскеуге", "GPE")}
 
 
 def test_predict_returns_only_mapped_labels(ner):
@@ -194,3 +198,18 @@ def test_predict_returns_only_mapped_labels(ner):
     # The raw model does tag DATE/PERCENTAGE here; predict drops them.
     raw = {e.label_ for e in ner(texts[1]).ents}
     assert raw - allowed
+
+
+def test_final_fit_trains_on_dev_too(tmp_path, monkeypatch):
+    from spacy.tokens import DocBin
+
+    from kzextract import modeltrain
+
+    train = [[("Ержан", "B-PERSON"), ("келді", "O")], [("Алматыда", "B-GPE"), ("болды", "O")]]
+    dev = [[("Астанада", "B-GPE"), ("жиын", "O")]]
+    monkeypatch.setattr(modeltrain, "split", lambda fold=None: (list(train), list(dev)))
+    count = lambda p: len(DocBin().from_disk(p))  # noqa: E731
+    train_path, dev_path = modeltrain.convert(tmp_path / "std")
+    assert (count(train_path), count(dev_path)) == (2, 1)
+    train_path, dev_path = modeltrain.convert(tmp_path / "all", all_data=True)
+    assert (count(train_path), count(dev_path)) == (3, 1)  # dev trained on, and still logged
