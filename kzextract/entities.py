@@ -19,14 +19,13 @@ from .document import Document, Entity
 from .lang.kk.stop_words import STOP_WORDS
 from .lemma import canonical
 from .resources import load_toml
-from .rules import RuleSpan, grammar, is_org_head, rule_spans, tokenizer
+from .rules import OPEN_QUOTES, RuleSpan, grammar, is_org_head, rule_spans, tokenizer
 
 Span3 = tuple[int, int, str]
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
-_GAP_PUNCT = regex.compile(r"[«»“”„\"']")
-_OPEN_QUOTE = ("«", "“", "„", '"')
+_GAP_PUNCT = regex.compile("[%s']" % regex.escape("".join({*OPEN_QUOTES, *OPEN_QUOTES.values()})))
 _CLAUSE_PUNCT = regex.compile(r"[,.;:!?()–—]")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}-]+)")
 
@@ -110,7 +109,7 @@ def role_bodies(text: str, rules: Sequence[RuleSpan], model: Sequence[Span3]) ->
         role = min(roles)
         if not _body_gap(text[m_end : role[0]], text[role[0] : role[1]]):
             continue
-        start = m_start - 1 if text[m_start - 1 : m_start] in _OPEN_QUOTE else m_start
+        start = m_start - 1 if m_start and text[m_start - 1] in OPEN_QUOTES else m_start
         spans = [sp for sp in spans if not (start <= sp[0] and sp[1] <= role[1])]
         spans.append((start, role[1], "POSITION", "both"))
     return sorted(spans)

@@ -90,17 +90,14 @@ def augment(sents: list[Sentence], copies: int = 2, seed: int = SEED,
     names from their context and endings rather than memorise the few thousand it sees.
     An experiment (``train --augment``): it did not help on held-out data (bench/model.md)."""
     rng = random.Random(seed)
+    named = [(s, spans) for s in sents if (spans := [x for x in iob_spans([t for _, t in s]) if x[2] in labels])]
     pool: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-    for s in sents:
-        for a, b, lab in iob_spans([t for _, t in s]):
-            if lab in labels:
-                m = tuple(w for w, _ in s[a:b])
-                pool.setdefault((lab, _ending(list(m))), []).append(m)
+    for s, spans in named:
+        for a, b, lab in spans:
+            m = tuple(w for w, _ in s[a:b])
+            pool.setdefault((lab, _ending(list(m))), []).append(m)
     out: list[Sentence] = []
-    for s in sents * copies:
-        spans = [x for x in iob_spans([t for _, t in s]) if x[2] in labels]
-        if not spans:
-            continue
+    for s, spans in named * copies:
         new: Sentence = []
         pos = 0
         for a, b, lab in spans:
@@ -477,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("models", type=Path, nargs="+")
     d.add_argument("--fold", type=int, choices=(0, 1), help="score on this held-out half instead")
     sub.add_parser("tokcheck", help="kk tokenizer vs KazNERD token boundaries")
-    s = sub.add_parser("ship", help="copy a trained model-best to models/kk_ner")
+    s = sub.add_parser("ship", help="copy a trained model (model-best or model-last) to models/kk_ner")
     s.add_argument("best", type=Path)
     args = ap.parse_args(argv)
 

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from .resources import load_toml, load_wordlist
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
-_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}
+OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}  # opening quote -> its closing one
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +171,7 @@ def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [i, j] of quotations: «…», “…”, "…" (at most 15 tokens, no nesting)."""
     spans, i, n = [], 0, len(doc)
     while i < n:
-        close = _OPEN_QUOTES.get(doc[i].text)
+        close = OPEN_QUOTES.get(doc[i].text)
         if close is None:
             i += 1
             continue

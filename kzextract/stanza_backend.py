@@ -19,10 +19,9 @@ import os
 import tempfile
 from functools import partial
 
+from .entities import Span3
 from .model import LABEL_MAP
 from .rules import tokenizer
-
-Span3 = tuple[int, int, str]
 
 
 class BackendError(RuntimeError):
