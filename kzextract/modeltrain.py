@@ -44,6 +44,7 @@ from pathlib import Path
 from .kaznerd import Sentence, detok, detok_spaces, iob_spans, kaznerd_dir, read_iob
 from .lang.kk.lex_attrs import like_num
 from .lemma import lemmatize
+from .model import blas_ops
 from .resources import MODEL_DIR, ROOT, SHARED_DIR
 
 SHARED = SHARED_DIR
@@ -279,7 +280,8 @@ def train(output: Path, overrides: dict[str, str], do_ship: bool, threads: int,
         if cfg["paths"]["vectors"] is None:
             paths["paths.vectors"] = str(ensure_vectors())
     t0 = time.time()
-    spacy_train(config, output, overrides={**paths, **overrides})
+    with blas_ops():
+        spacy_train(config, output, overrides={**paths, **overrides})
     print(f"training took {time.time() - t0:.0f} s")
     if do_ship:
         ship(output / ("model-last" if all_data else "model-best"))

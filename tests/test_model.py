@@ -175,6 +175,12 @@ def test_shipped_model_embeds_the_gazetteer_class(ner):
     assert [t.tag_ for t in doc][:2] == ["GIVEN", "PLACE"]
 
 
+def test_shipped_model_multiplies_through_numpy_not_blis(ner):
+    # The tok2vec is most of the model's time; its products must go through numpy's BLAS.
+    layers = list(ner.get_pipe("tok2vec").model.walk())
+    assert layers and not any(layer.ops.use_blis for layer in layers)
+
+
 def test_model_finds_person_and_gpe(ner):
     spans = kzmodel.predict(ner, [SENTENCE])[0]
     found = {(SENTENCE[a:b], label) for a, b, label in spans}
