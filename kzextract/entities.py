@@ -58,8 +58,8 @@ def admissible(
             return False  # a name is capitalised or ends in an organisation noun
     if label == "PERSON" and len(words) == 1 and not grammar()["surname_re"].match(text):
         return False
-    if label == "PERSON" and after.split(maxsplit=1)[:1] and after.split(maxsplit=1)[0] in cfg["eponym_words"]:
-        return False  # "Оралхан Бөкей атындағы кітапхана": the name belongs to the building's name
+    if label == "PERSON" and set(cfg["eponym_words"]) & {*words, *after.split(maxsplit=1)[:1]}:
+        return False  # "Оралхан Бөкей атындағы кітапхана", in the span or after it: the building's name
     return True
 
 

@@ -77,6 +77,8 @@ def test_admissible_filters():
     assert not admissible("Training", "GPE")  # a single Latin word
     assert not admissible("John Smith", "PERSON")  # Kazakh names of people are in Cyrillic
     assert not admissible("Оралхан Бөкей", "PERSON", after=" атындағы кітапхана")  # an eponym
+    assert not admissible("Оралхан Бөкей атындағы кітапханада", "PERSON")  # the same, in the span
+    assert admissible("Оралхан Бөкей", "PERSON", after=" кітап жазды")
     assert not admissible("Хабар", "GPE", source="Хабар агенттігі")  # the credited outlet
     assert not admissible("Мектеп директоры", "POSITION")  # left to the rules beside them
     assert admissible("Мектеп директоры", "POSITION", with_rules=False)
