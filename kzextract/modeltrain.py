@@ -5,7 +5,7 @@
     that also occur in ``IOB2_test.txt`` are dropped; 10% of the rest is a dev split for early
     stopping), trains with ``configs/ner.cfg`` and copies the best model, stripped, to
     ``models/kk_ner/``. With ``--all`` the dev split is trained on too (and only logged), training
-    runs the config's 20 epochs, and the last model is shipped.
+    runs the config's 30 epochs, and the last model is shipped.
 
 ``python -m kzextract.modeltrain eval``  (``make model-eval``)
     Scores ``models/kk_ner`` on ``IOB2_test.txt`` (never trained on): precision/recall/F1 per
