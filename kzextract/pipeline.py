@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .clean import clean
 from .document import Document
-from .engines import limit_threads
+from .engines import limit_threads, one_blas_thread
 from .entities import Predictor, spacy_predictor, tag_entities
 from .facts import assemble_facts
 from .numbers import quantify
@@ -121,6 +121,12 @@ def init_worker(ner: str, known: frozenset[str]) -> None:
     _WORKER["ner"] = ner
 
 
+def init_pool_worker(ner: str, known: frozenset[str]) -> None:
+    """``init_worker`` in a pool process, with one BLAS thread: parallelism comes from the pool."""
+    one_blas_thread()
+    init_worker(ner, known)
+
+
 def ensure_worker(ner: str, known: frozenset[str]) -> None:
     """``init_worker`` unless this process is already set up for ``ner`` (Dask workers)."""
     if _WORKER.get("ner") != ner or "stages" not in _WORKER:
@@ -193,7 +199,7 @@ def run(
     limit_threads()
     ctx = multiprocessing.get_context(start_method or default_start_method())
 
-    pool = _Pool(lambda: ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_worker, initargs=(ner, known)))
+    pool = _Pool(lambda: ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_pool_worker, initargs=(ner, known)))
     window: deque[tuple[list[tuple[str, str]], Future]] = deque()
     chunks = chunked(items, chunksize)
     try:

@@ -170,3 +170,25 @@ def test_a_rerun_does_not_repeat_error_rows(tmp_path):
         _extract(src, out, "-j", "1")
     assert read_table(out, "errors").column("doc_id").to_pylist() == ["empty"]
     assert len(_doc_ids(out)) == 3
+
+
+
+def _blas_threads(chunk: list) -> list[list[int]]:
+    from threadpoolctl import threadpool_info
+
+    return [[i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] for _ in chunk]
+
+
+def test_pool_workers_run_one_blas_thread_whatever_the_parent_has(monkeypatch):
+    # A forked worker inherits the parent's BLAS thread count; the pool's initializer must cut it to 1.
+    import numpy  # noqa: F401  (loads numpy's OpenBLAS, which the model multiplies through)
+    from threadpoolctl import threadpool_limits
+
+    from kzextract import pipeline
+
+    monkeypatch.setattr(pipeline, "init_worker", lambda ner, known: None)  # no model needed
+    monkeypatch.setattr(pipeline, "run_chunk", _blas_threads)  # report instead of processing
+    with threadpool_limits(2, user_api="blas"):
+        assert 2 in _blas_threads([None])[0]
+        seen = list(pipeline.run([("a", "a.txt"), ("b", "b.txt")], jobs=2, start_method="fork"))
+    assert seen and all(set(threads) == {1} for threads in seen)
