@@ -45,8 +45,9 @@ def limit_threads() -> None:
 
 
 def one_blas_thread() -> None:
-    """The same, in a process whose BLAS is already loaded: a forked worker inherits its parent's
-    BLAS thread count, which ``limit_threads`` cannot change once the caller has imported numpy.
+    """One BLAS thread in this process, even when its BLAS is already loaded: a forked worker
+    inherits its parent's BLAS thread count, which ``limit_threads`` cannot change once the caller
+    has imported numpy.
     The NER model multiplies through numpy's OpenBLAS (``model.blas_ops``), which would otherwise
     start a thread per core in every worker (spaCy's ``n_process=2`` ran 35 % slower so here)."""
     from threadpoolctl import threadpool_limits

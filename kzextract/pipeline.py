@@ -128,9 +128,9 @@ def init_pool_worker(ner: str, known: frozenset[str]) -> None:
 
 
 def ensure_worker(ner: str, known: frozenset[str]) -> None:
-    """``init_worker`` unless this process is already set up for ``ner`` (Dask workers)."""
+    """``init_pool_worker`` unless this process is already set up for ``ner`` (Dask workers)."""
     if _WORKER.get("ner") != ner or "stages" not in _WORKER:
-        init_worker(ner, known)
+        init_pool_worker(ner, known)
     _WORKER["known"] = known
 
 
