@@ -125,7 +125,7 @@ class _Lex:
     unit_forms: dict  # word form -> (unit, stem, suffix, group)
     suffix_group: dict  # suffix -> group
     post_q: dict  # word -> (qualifier, frozenset(required groups))
-    pre_q: list  # [(tuple(words), qualifier)] longest first
+    pre_q: dict  # last word -> [(tuple(words), qualifier)] longest first
     not_numbers: frozenset
     bir_next: tuple
     other_multi: list  # [tuple(stems)]
@@ -200,11 +200,12 @@ def _lex() -> _Lex:
         for word in entry["words"]:
             for g in entry.get("after", []) or [None]:
                 post_q.setdefault((word, g), (entry["qualifier"], entry.get("in_span", True)))
-    pre_q = []
+    pre_q: dict[str, list] = {}
     for entry in cfg["qualifiers"]["pre"]:
         for word in entry["words"]:
-            pre_q.append((tuple(word.split()), entry["qualifier"]))
-    pre_q.sort(key=lambda x: -len(x[0]))
+            pre_q.setdefault(word.split()[-1], []).append((tuple(word.split()), entry["qualifier"]))
+    for phrases in pre_q.values():
+        phrases.sort(key=lambda x: -len(x[0]))
     nq = cfg["not_quantity"]
     noun = cfg["noun"]
     return _Lex(
@@ -281,6 +282,9 @@ class _NumPhrase:
     only: str  # lower-case text of a single-element phrase
 
 
+_THOUSANDS_DOTS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _digit_value(s: str) -> Decimal:
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     if " , " in s:
@@ -288,7 +292,7 @@ def _digit_value(s: str) -> Decimal:
         return Decimal(f"{a}.{b}")
     if " " in s:
         s = s.replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+    if _THOUSANDS_DOTS.fullmatch(s):
         return Decimal(s.replace(".", ""))
     return Decimal(s.replace(",", "."))
 
@@ -561,7 +565,9 @@ class _Q:
 # Main scanner
 # ---------------------------------------------------------------------------------------------
 def _pre_qualifier(toks, i, lex: _Lex):
-    for words, q in lex.pre_q:
+    if i < 1 or toks[i - 1].kind != "word":
+        return None
+    for words, q in lex.pre_q.get(toks[i - 1].low, ()):
         m = len(words)
         if i - m < 0:
             continue
