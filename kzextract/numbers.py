@@ -202,8 +202,8 @@ def _lex() -> _Lex:
                 post_q.setdefault((word, g), (entry["qualifier"], entry.get("in_span", True)))
     pre_q: dict[str, list] = {}
     for entry in cfg["qualifiers"]["pre"]:
-        for word in entry["words"]:
-            pre_q.setdefault(word.split()[-1], []).append((tuple(word.split()), entry["qualifier"]))
+        for words in (tuple(w.split()) for w in entry["words"]):
+            pre_q.setdefault(words[-1], []).append((words, entry["qualifier"]))
     for phrases in pre_q.values():
         phrases.sort(key=lambda x: -len(x[0]))
     nq = cfg["not_quantity"]

@@ -53,8 +53,9 @@ def gazetteer_classes(doc: Doc) -> list[str]:
     for i, tok in enumerate(doc):
         if not tok.text[:1].isupper():
             continue
+        keys = {tok.lower_, stem(tok.text)}
         for cls, index in gazetteers().items():
-            for key in {tok.lower_, stem(tok.text)}:
+            for key in keys:
                 for words in index.get(key, ()):
                     if len(words) == 1 or _matches(words, doc, i):
                         for j in range(i, i + len(words)):
