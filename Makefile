@@ -25,23 +25,23 @@ test: $(STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
-	$(PY) -m kzextract.bench
+	$(PY) -m devtools.bench
 
 model: $(STAMP)
 	$(PY) -m pip install -q -e '.[train]'
-	$(PY) -m kzextract.modeltrain train --all
+	$(PY) -m devtools.modeltrain train --all
 
 model-eval: $(STAMP)
-	$(PY) -m kzextract.modeltrain eval
+	$(PY) -m devtools.modeltrain eval
 
 lemma-eval: $(STAMP)
-	$(PY) -m kzextract.lemma_eval
+	$(PY) -m devtools.lemma_eval
 
 numbers-eval: $(STAMP)
-	$(PY) -m kzextract.numbers_eval
+	$(PY) -m devtools.numbers_eval
 
 clean-compare: $(STAMP)
-	$(PY) -m kzextract.clean_compare
+	$(PY) -m devtools.clean_compare
 
 # Optional: the Stanza backend end to end, in its own venv (CPU torch), with a Stanza NER model
 # trained here on KazNERD valid unless STANZA_NER=path/to/model.pt (with STANZA_PRETRAIN) names one.
@@ -56,9 +56,9 @@ stanza-check: $(STAMP)
 	test -x $(STANZA_VENV)/bin/python || $(PYTHON) -m venv $(STANZA_VENV)
 	$(STANZA_VENV)/bin/pip install -q torch==2.13.0
 	$(STANZA_VENV)/bin/pip install -q -e '.[stanza]'
-	test -f $(STANZA_NER) || $(STANZA_VENV)/bin/python -m kzextract.stanza_train --out $(STANZA_DIR) --max-steps $(STANZA_STEPS)
+	test -f $(STANZA_NER) || $(STANZA_VENV)/bin/python -m devtools.stanza_train --out $(STANZA_DIR) --max-steps $(STANZA_STEPS)
 	KZEXTRACT_STANZA_NER=$(STANZA_NER) KZEXTRACT_STANZA_PRETRAIN=$(STANZA_PRETRAIN) \
-	  $(STANZA_VENV)/bin/python -m kzextract.stanza_eval
+	  $(STANZA_VENV)/bin/python -m devtools.stanza_eval
 
 clean:
 	rm -rf out

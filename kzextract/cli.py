@@ -19,116 +19,55 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
+from .entities import backends
+from .settings import current, load, use
 
 
 def _extract(args: argparse.Namespace) -> int:
-    import time
-
     from tqdm import tqdm
 
-    from .engines import get_engine
-    from .pipeline import Outcome, discover
-    from .write import DatasetWriter, OutputLocked, read_table
+    from .batch import BatchError, extract
+    from .write import OutputLocked
 
-    t_start = time.perf_counter()
-    out = Path(args.output)
-    items = []
+    items: list = []
     stdin_tmp = None
-    for item in args.inputs:
-        if item == "-":
-            stdin_tmp = tempfile.NamedTemporaryFile(prefix="stdin-", suffix=".txt", delete=False)
-            stdin_tmp.write(sys.stdin.buffer.read())
-            stdin_tmp.close()
-            items.append(("stdin", stdin_tmp.name))
-        else:
-            items.extend(discover([item]))
-    items = list(dict.fromkeys(items))  # a file named twice (corpus corpus/a.txt) is one article
-    if not items:
-        print("kzextract: error: no .txt articles found in the inputs", file=sys.stderr)
-        return 2
-    if args.scheduler and args.engine != "dask":
-        print("kzextract: error: --scheduler needs --engine dask", file=sys.stderr)
-        return 2
+    bar = None
     try:
-        writer = DatasetWriter(out, batch_docs=args.batch_size, replace=args.force)
-    except OutputLocked as exc:
-        print(f"kzextract: error: {exc}", file=sys.stderr)
-        return 2
-    known: frozenset[str] = frozenset()
-    reported: set[tuple] = set()  # error rows already in the output: a re-run does not repeat them
-    if not args.force:
-        known = frozenset(read_table(out, "documents").column("sha256").to_pylist())
-        reported = {tuple(e.values()) for e in read_table(out, "errors").to_pylist()}
-    seen: set[str] = set()  # sha256 of the articles written by this run: identical files count once
-    counts = {"ok": 0, "error": 0, "skipped": 0}
-    stages: dict[str, float] = {}
-    n_words = 0
-    jobs = args.jobs or _cores()
-    if args.engine == "local":  # no more workers than chunks of work
-        jobs = max(1, min(jobs, -(-len(items) // max(1, args.chunksize))))
-    bar = tqdm(total=len(items), unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
-    ner = "none" if args.no_model else args.ner
-    try:
-        if ner == "stanza":  # fail early and clearly, before any worker starts
-            from .stanza_backend import load_stanza
+        for item in args.inputs:
+            if item == "-":
+                stdin_tmp = tempfile.NamedTemporaryFile(prefix="stdin-", suffix=".txt", delete=False)
+                stdin_tmp.write(sys.stdin.buffer.read())
+                stdin_tmp.close()
+                items.append(("stdin", stdin_tmp.name))
+            else:
+                items.append(item)
+        bar = tqdm(unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
 
-            load_stanza()
-        engine = get_engine(args.engine, jobs=jobs, scheduler=args.scheduler, chunksize=args.chunksize)
-    except (RuntimeError, ValueError, OSError) as exc:  # dask or stanza missing, scheduler unreachable
-        writer.close()
-        bar.close()
-        if stdin_tmp is not None:
-            os.unlink(stdin_tmp.name)
-        print(f"kzextract: error: cannot start: {exc}", file=sys.stderr)
-        return 2
-    try:
-        outcome: Outcome
-        for outcome in engine.run(items, ner=ner, known=known):
-            for stage, sec in outcome.timings.items():
-                stages[stage] = stages.get(stage, 0.0) + sec
-            if outcome.kind == "ok" and outcome.doc.sha256 in seen:
-                outcome.kind = "skipped"
-            counts[outcome.kind] += 1
-            if outcome.kind == "ok":
-                seen.add(outcome.doc.sha256)
-                writer.add(outcome.doc)
-                n_words += writer.last_n_words
-            elif outcome.kind == "error":
-                if (outcome.doc_id, outcome.path, outcome.stage, outcome.message) not in reported:
-                    writer.add_error(outcome.doc_id, outcome.path, outcome.stage, outcome.message)
+        def report(outcome) -> None:
+            if outcome.kind == "error":
                 tqdm.write(f"kzextract: error: {outcome.path}: {outcome.stage}: {outcome.message}", file=sys.stderr)
             bar.update()
+
+        summary = extract(
+            items, args.output, jobs=args.jobs, ner="none" if args.no_model else (args.ner or current().ner), force=args.force,
+            batch_size=args.batch_size, engine=args.engine, scheduler=args.scheduler, chunksize=args.chunksize,
+            on_outcome=report,
+        )
+    except (BatchError, OutputLocked) as exc:
+        print(f"kzextract: error: {exc}", file=sys.stderr)
+        return 2
     finally:
-        writer.close()  # commits what was processed: an interrupted run resumes from there
-        engine.close()
-        bar.close()
+        if bar is not None:
+            bar.close()
         if stdin_tmp is not None:
             os.unlink(stdin_tmp.name)
-    stages["write"] = writer.seconds
-    elapsed = time.perf_counter() - t_start
     print(
-        f"kzextract: {counts['ok']} processed, {counts['skipped']} already done, {counts['error']} failed → {out}",
+        f"kzextract: {summary.processed} processed, {summary.skipped} already done, {summary.failed} failed → {args.output}",
         file=sys.stderr,
     )
     if args.stats:
-        stats = {
-            "engine": args.engine, "jobs": jobs, "ner": ner, **counts, "words": n_words,
-            "seconds": round(elapsed, 3),
-            "articles_per_s": round(counts["ok"] / elapsed, 2) if elapsed else None,
-            "words_per_s": round(n_words / elapsed, 1) if elapsed else None,
-            # CPU seconds summed over workers, per stage ("read" = decoding, "write" = Parquet)
-            "stage_seconds": {k: round(v, 4) for k, v in stages.items()},
-        }
-        Path(args.stats).write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
-    return 1 if counts["ok"] == 0 and counts["skipped"] == 0 else 0
-
-
-def _cores() -> int:
-    """The cores this process may run on (a container's or ``taskset``'s limit, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
+        Path(args.stats).write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
+    return 1 if summary.processed == 0 and summary.skipped == 0 else 0
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -147,6 +86,8 @@ def _score(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kzextract", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"kzextract {__version__}")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file (TOML; default $KZEXTRACT_CONFIG or ~/.config/kzextract/settings.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="run the pipeline on articles and write the Parquet dataset")
@@ -155,9 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-j", "--jobs", type=int, default=0,
                     help="worker processes, each loading the model once (default: the number of cores)")
     ex.add_argument("--no-model", action="store_true", help="rules only: do not load the statistical NER model")
-    ex.add_argument("--ner", choices=("spacy", "stanza"), default="spacy",
-                    help="NER backend next to the rules: the shipped spaCy model (default) or Stanza's Kazakh "
-                         "models where installed (optional extra; see README)")
+    ex.add_argument("--ner", choices=[n for n in backends.names() if n != "none"], default=None,
+                    help="NER backend next to the rules: the shipped spaCy model (default: the ner setting) or "
+                         "Stanza's Kazakh models where installed (optional extra; see README)")
     ex.add_argument("--force", action="store_true", help="redo every article, replacing the existing output")
     ex.add_argument("--batch-size", type=int, default=2000, help="articles per Parquet part file (default 2000)")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -179,12 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .engines import limit_threads
+    from .runtime.threads import limit_threads
 
     limit_threads()  # before numpy is imported: one BLAS/OpenMP thread per process
     if hasattr(signal, "SIGPIPE") and argv is None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `kzextract score … | head` ends quietly
     args = build_parser().parse_args(argv)
+    try:
+        use(load(args.config))
+    except (OSError, ValueError) as exc:  # an unreadable or invalid settings file
+        print(f"kzextract: error: settings: {exc}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

@@ -10,22 +10,19 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html
-import os
 import unicodedata
 from pathlib import Path
 
 import regex
 
 from .document import Document
+from .settings import current
 
 # A news article is a few kB, a long one 100 kB; a file over 10 MB is a dump or a mistake, and
 # processing it would hold a worker for minutes and its rows in memory. It is refused with an error
-# row; KZEXTRACT_MAX_BYTES raises the limit.
-MAX_BYTES = 10 * 1024 * 1024
-
-
+# row; the ``max_bytes`` setting (KZEXTRACT_MAX_BYTES) raises the limit.
 def max_bytes() -> int:
-    return int(os.environ.get("KZEXTRACT_MAX_BYTES", MAX_BYTES))
+    return current().max_bytes
 
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

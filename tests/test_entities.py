@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kzextract.document import Document, Sentence
 from kzextract.entities import admissible, complete, entity_spans, merge, tag_entities
-from kzextract.rules import RuleSpan, rule_spans, tokenizer
+from kzextract.entities.rules import RuleSpan, rule_spans, tokenizer
 
 TEXT = "Алматы қаласының әкімі Ержан Бабақұмаров Бесқайнарда жиында сөйледі."
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzextract.bench import hostile_texts, normal_text, time_stages
+from devtools.bench import hostile_texts, normal_text, time_stages
 from kzextract.reader import document_from_bytes
 
 FULL = hostile_texts(1.0)
@@ -59,9 +59,9 @@ def _pattern_regexes():
     """Every regular expression kept as data in patterns/*.toml (keys ending in ``regexes``)."""
     import tomllib
 
-    from kzextract.resources import PATTERNS_DIR
+    from kzextract.resources import patterns_dir
 
-    for path in sorted(PATTERNS_DIR.glob("*.toml")):
+    for path in sorted(patterns_dir().glob("*.toml")):
         cfg = tomllib.loads(path.read_text(encoding="utf-8"))
         stack = [cfg]
         while stack:
@@ -89,7 +89,7 @@ def test_pattern_regexes_do_not_backtrack_catastrophically(where, pattern):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kzextract.model import load_ner
+    from kzextract.entities.backends.spacy_model import load_ner
 
     model = load_ner()
     if model is None:

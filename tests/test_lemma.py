@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kzextract.lemma import canonical, lemmatize
-from kzextract.resources import SHARED_DIR
+from devtools.paths import SHARED_DIR
 
 
 # --- lemmatize: case endings, every allomorph ----------------------------------------------
@@ -276,7 +276,7 @@ def test_canonical_reproduces_gold_norms(gold_dir):
 # --- lemma_eval -----------------------------------------------------------------------------
 
 def test_lemma_eval_meets_propn_target(tmp_path):
-    from kzextract import lemma_eval
+    from devtools import lemma_eval
 
     ud = SHARED_DIR / "data" / "ud_kazakh_ktb"
     files = sorted(ud.glob("*.conllu"))
@@ -299,7 +299,7 @@ def test_lemma_eval_cli_writes_json(tmp_path):
     (data / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     env = {**os.environ, "KZEXTRACT_SHARED": str(tmp_path / "shared")}
     dest = tmp_path / "lemma-eval.json"
-    out = subprocess.run([sys.executable, "-m", "kzextract.lemma_eval", "--out", str(dest)],
+    out = subprocess.run([sys.executable, "-m", "devtools.lemma_eval", "--out", str(dest)],
                          env=env, capture_output=True, text=True, check=True, cwd=root)
     assert "PROPN" in out.stdout
     report = json.loads(dest.read_text(encoding="utf-8"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kzextract import model as kzmodel
-from kzextract.kaznerd import detok, detok_spaces, iob_spans
-from kzextract.modeltrain import score
-from kzextract.resources import MODEL_DIR
+from kzextract.entities.backends import spacy_model as kzmodel
+from devtools.kaznerd import detok, detok_spaces, iob_spans
+from devtools.modeltrain import score
+from kzextract.resources import model_dir
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_kk_gazetteer_marks_places_and_given_names_in_any_case_form():
 
 
 def test_augment_swaps_mentions_of_same_label_and_ending():
-    from kzextract.modeltrain import augment
+    from devtools.modeltrain import augment
 
     sents = [
         [("Ахметовтың", "B-PERSON"), ("сөзі", "O"), ("Алматыда", "B-GPE"), (".", "O")],
@@ -147,16 +147,16 @@ SENTENCE = (
 def ner():
     nlp = kzmodel.load_ner()
     if nlp is None:
-        pytest.fail(f"no shipped model at {MODEL_DIR}; run `make model`")
+        pytest.fail(f"no shipped model at {model_dir()}; run `make model`")
     return nlp
 
 
 def test_shipped_model_is_small_and_has_all_kaznerd_labels():
-    size = sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file())
+    size = sum(f.stat().st_size for f in model_dir().rglob("*") if f.is_file())
     assert size < 50e6
     import json
 
-    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    meta = json.loads((model_dir() / "meta.json").read_text())
     assert {"PERSON", "GPE", "CARDINAL", "DATE", "PROJECT", "LOCATION"} <= set(meta["labels"]["ner"])
 
 
@@ -209,7 +209,7 @@ def test_predict_returns_only_mapped_labels(ner):
 def test_final_fit_trains_on_dev_too(tmp_path, monkeypatch):
     from spacy.tokens import DocBin
 
-    from kzextract import modeltrain
+    from devtools import modeltrain
 
     train = [[("Ержан", "B-PERSON"), ("келді", "O")], [("Алматыда", "B-GPE"), ("болды", "O")]]
     dev = [[("Астанада", "B-GPE"), ("жиын", "O")]]

@@ -290,7 +290,7 @@ def test_verb_qualifier_sets_qualifier_but_stays_outside_span():
 
 # --- evaluation helpers -------------------------------------------------------------------------
 def test_kaznerd_eval_matches_spans_and_merges_ranges(tmp_path):
-    from kzextract.numbers_eval import bench_numbers, evaluate
+    from devtools.numbers_eval import bench_numbers, evaluate
 
     iob = tmp_path / "IOB2_test.txt"
     iob.write_text(

@@ -1,6 +1,6 @@
 """The rule grammar of the entity stage on real corpus sentences (no model)."""
 
-from kzextract.rules import rule_spans, tokenizer
+from kzextract.entities.rules import rule_spans, tokenizer
 
 
 def _ents(text):

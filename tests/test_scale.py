@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from kzextract.bench import make_corpus
+from devtools.bench import make_corpus
 from kzextract.cli import main
 from kzextract.write import TABLES, DatasetWriter, OutputLocked, read_table
 
@@ -96,20 +96,21 @@ def test_kill_9_mid_run_keeps_the_previous_output_and_the_next_run_completes(tmp
 def test_a_worker_that_dies_becomes_an_error_row_and_the_run_goes_on(tmp_path, monkeypatch):
     """A crash in native code or an OOM kill takes the whole worker process down (BrokenProcessPool):
     the pool is restarted, the article is reported with stage 'worker', the others complete."""
-    import kzextract.pipeline as pipeline
+    import kzextract.runtime.local as local
+    import kzextract.runtime.worker as worker
 
     src = make_corpus(tmp_path / "in", 30)
     victim = sorted(src.glob("*.txt"))[7]
-    real = pipeline.read_document
+    real = worker.read_document
 
     def read_or_die(path, doc_id=None):
         if Path(path) == victim:
             os._exit(9)
         return real(path, doc_id)
 
-    monkeypatch.setattr(pipeline, "read_document", read_or_die)  # forked workers inherit it
+    monkeypatch.setattr(worker, "read_document", read_or_die)  # forked workers inherit it
     items = [(p.stem, str(p)) for p in sorted(src.glob("*.txt"))]
-    outcomes = list(pipeline.run(items, ner="none", jobs=2, chunksize=4, start_method="fork"))
+    outcomes = list(local.run(items, ner="none", jobs=2, chunksize=4, start_method="fork"))
     assert [o.doc_id for o in outcomes] == [i for i, _ in items]
     bad = [o for o in outcomes if o.kind == "error"]
     assert [(o.doc_id, o.stage) for o in bad] == [(victim.stem, "worker")]
@@ -184,11 +185,11 @@ def test_pool_workers_run_one_blas_thread_whatever_the_parent_has(monkeypatch):
     import numpy  # noqa: F401  (loads numpy's OpenBLAS, which the model multiplies through)
     from threadpoolctl import threadpool_limits
 
-    from kzextract import pipeline
+    from kzextract.runtime import local, worker
 
-    monkeypatch.setattr(pipeline, "init_worker", lambda ner, known: None)  # no model needed
-    monkeypatch.setattr(pipeline, "run_chunk", _blas_threads)  # report instead of processing
+    monkeypatch.setattr(worker, "init_worker", lambda ner, known: None)  # no model needed
+    monkeypatch.setattr(local, "run_chunk", _blas_threads)  # report instead of processing
     with threadpool_limits(2, user_api="blas"):
         assert 2 in _blas_threads([None])[0]
-        seen = list(pipeline.run([("a", "a.txt"), ("b", "b.txt")], jobs=2, start_method="fork"))
+        seen = list(local.run([("a", "a.txt"), ("b", "b.txt")], jobs=2, start_method="fork"))
     assert seen and all(set(threads) == {1} for threads in seen)

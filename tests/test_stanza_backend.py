@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-from kzextract.stanza_backend import predict_stanza
+from kzextract.entities.backends.stanza import predict_stanza
 
 
 class FakeStanza:

@@ -9,7 +9,6 @@ text. ``PREFIX``/``SUFFIX`` are 4-character root/ending features used by the NER
 
 from spacy.language import BaseDefaults, Language
 
-from . import gazetteer, lemmatizer  # noqa: F401  (register the kk_gazetteer and kk_lemmatizer factories)
 from .lex_attrs import LEX_ATTRS
 from .punctuation import TOKEN_MATCH, TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .stop_words import STOP_WORDS

@@ -1,6 +1,6 @@
 """Punctuation rules: spaCy's defaults with the Kazakh letters spaCy's classes lack (ғ қ ұ …).
 
-Tuned to KazNERD's token boundaries (``python -m kzextract.modeltrain tokcheck``: 99.99% of its
+Tuned to KazNERD's token boundaries (``python -m devtools.modeltrain tokcheck``: 99.99% of its
 tokens reproduced on detokenised sentences, see bench/model.md): ``жоқ.`` -> ``жоқ`` ``.``;
 ``125-тен``, ``Нұр-Сұлтан``, ``1-інші`` stay whole; ``25%-ке`` -> ``25`` ``%-ке``; the decimal
 comma splits (``5`` ``,`` ``9``).

@@ -1,4 +1,4 @@
-"""``make bench`` / ``python -m kzextract.bench``: throughput, memory, scaling and hostile input.
+"""``make bench`` / ``python -m devtools.bench``: throughput, memory, scaling and hostile input.
 
 Measures, on the repository's corpus replicated to ``--n`` articles (default 2,000; every copy
 byte-distinct):
@@ -55,8 +55,8 @@ def make_corpus(dst: str | Path, n: int, start: int = 0, src: str | Path = CORPU
 def normal_text(size: int, src: str | Path = CORPUS) -> str:
     """One long normal article of ``size`` characters: a title, then the prose paragraphs of the real
     articles (their bodies after ``clean``) repeated, so ``clean`` keeps it as one article body."""
-    from .clean import clean
-    from .reader import read_document
+    from kzextract.clean import clean
+    from kzextract.reader import read_document
 
     paragraphs = []
     for p in sorted(Path(src).glob("*.txt")):
@@ -220,9 +220,9 @@ def bench_incremental(work: Path, n: int, jobs: int, log) -> dict:
 def time_stages(text: str, model=None, after_clean: bool = False) -> tuple[float, dict[str, float], str]:
     """CPU seconds for one article through the stages (or the stages after ``clean``, with the whole text
     as one paragraph); the per-stage seconds; the error, if a stage failed."""
-    from .document import Document
-    from .entities import spacy_predictor
-    from .pipeline import StageError, build_stages, process
+    from kzextract.document import Document
+    from kzextract.entities.backends.spacy_model import spacy_predictor
+    from kzextract.pipeline import StageError, build_stages, process
 
     stages = build_stages(spacy_predictor(model) if model is not None else None)
     doc = Document("hostile", "-", text)
@@ -256,7 +256,7 @@ def bench_hostile(scale: float, log) -> dict:
             f"×{row['after_clean']['ratio']})")
         res[name] = row
     # With the model, at a tenth of the size (the NER model runs ~30 articles per CPU-second).
-    from .model import load_ner
+    from kzextract.entities.backends.spacy_model import load_ner
 
     nlp = load_ner()
     if nlp is not None:
@@ -269,7 +269,7 @@ def bench_hostile(scale: float, log) -> dict:
                 "ratio": round(t_h / t_n, 2) if t_n else None, **({"error": err} if err else {})}
             log(f"hostile+model {name:18} ({len(text):>9,} chars): {t_h:.2f} s (normal {t_n:.2f} s)")
     # A 50 MB file: refused at once by the size limit, with an error row.
-    from .reader import ReadError, max_bytes, read_document
+    from kzextract.reader import ReadError, max_bytes, read_document
 
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.txt"
@@ -289,8 +289,8 @@ def bench_hostile(scale: float, log) -> dict:
 _NPROC_SNIPPET = r"""
 import json, sys, time
 t0 = time.perf_counter()
-from kzextract.model import load_ner
-from kzextract.bench import normal_text
+from kzextract.entities.backends.spacy_model import load_ner
+from .bench import normal_text
 nlp = load_ner()
 texts = [t for t in normal_text(int(sys.argv[2])).split("\n") if t.strip()]
 words = sum(len(t.split()) for t in texts)
@@ -333,11 +333,11 @@ def machine() -> dict:
 
 def bench_numbers_stage(log) -> dict:
     """The numbers stage alone (issue 4), on KazNERD's test sentences, or the corpus without them."""
-    from .clean import clean
+    from kzextract.clean import clean
     from .kaznerd import detok, kaznerd_dir, read_iob
     from .numbers_eval import bench_numbers
-    from .reader import read_document
-    from .sentences import split_sentences
+    from kzextract.reader import read_document
+    from kzextract.sentences import split_sentences
 
     path = kaznerd_dir() / "IOB2_test.txt"
     if path.exists():
@@ -351,7 +351,7 @@ def bench_numbers_stage(log) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzextract.bench", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000, help="articles for the throughput runs (default 2000)")
     ap.add_argument("--big", type=int, default=20000, help="articles for the memory-scaling run (default 20000)")
     ap.add_argument("--jobs", default="1,2", help="job counts to compare (default 1,2)")
@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", help="scratch directory (default: a temporary one, removed)")
     args = ap.parse_args(argv)
 
-    from .engines import limit_threads
+    from kzextract.runtime import limit_threads
 
     limit_threads()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]

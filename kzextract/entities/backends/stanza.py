@@ -1,13 +1,13 @@
 """Optional NER backend: a Stanza Kazakh NER model, used through the same entity stage.
 
 Stanza's Kazakh NER is trained on KazNERD, so its labels map exactly like the shipped spaCy model's
-(:data:`kzextract.model.LABEL_MAP`). Text is split by kzextract's ``kk`` tokenizer, which reproduces
+(:data:`.spacy_model.LABEL_MAP`). Text is split by kzextract's ``kk`` tokenizer, which reproduces
 99.99% of KazNERD's tokens, and handed to Stanza pre-tokenised: only Stanza's NER model is needed,
 not its tokenizer, and character offsets come from our own tokens.
 
 Which model: Stanza's own Kazakh NER in its resource directory (``stanza.download('kk',
-processors='ner')``, see the README), or a model file named by ``$KZEXTRACT_STANZA_NER`` with its
-word vectors in ``$KZEXTRACT_STANZA_PRETRAIN`` (``python -m kzextract.stanza_train`` makes such a
+processors='ner')``, see the README), or a model file named by the ``stanza_ner`` setting with its
+word vectors in ``stanza_pretrain`` (``python -m devtools.stanza_train`` makes such a
 pair from KazNERD valid). Nothing is downloaded at run time; when neither is there,
 :class:`BackendError` says how to get one. Stanza needs torch, so it is an optional extra, never
 imported on the default path.
@@ -19,13 +19,11 @@ import os
 import tempfile
 from functools import partial
 
-from .entities import Span3
-from .model import LABEL_MAP
-from .rules import tokenizer
-
-
-class BackendError(RuntimeError):
-    """The requested NER backend is not available on this machine."""
+from ...settings import current
+from ..rules import tokenizer
+from ..spans import Span3
+from . import BackendError
+from .spacy_model import LABEL_MAP
 
 
 def load_stanza(model_dir: str | None = None):
@@ -37,12 +35,13 @@ def load_stanza(model_dir: str | None = None):
             "Stanza is not installed: `pip install torch==2.13.0` (the CPU build), then `pip install -e '.[stanza]'`"
         ) from exc
     options: dict = {"dir": model_dir}
-    if os.environ.get("KZEXTRACT_STANZA_NER"):  # a model file: no resource directory to consult
+    settings = current()
+    if settings.stanza_ner:  # a model file: no resource directory to consult
         empty = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
         empty.write("{}")
         empty.close()
-        options.update(ner_model_path=os.environ["KZEXTRACT_STANZA_NER"],
-                       ner_pretrain_path=os.environ.get("KZEXTRACT_STANZA_PRETRAIN"),
+        options.update(ner_model_path=settings.stanza_ner,
+                       ner_pretrain_path=settings.stanza_pretrain or None,
                        resources_filepath=empty.name, allow_unknown_language=True)  # fmt: skip
     try:
         nlp = stanza.Pipeline(

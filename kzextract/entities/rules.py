@@ -16,7 +16,7 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .resources import load_toml, load_wordlist
+from ..resources import load_toml, load_wordlist
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}  # opening quote -> its closing one

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...lemma import lemmatize  # the entity-norm lemmatiser; its rules are in patterns/lemma.toml
+from ..lemma import lemmatize  # the entity-norm lemmatiser; its rules are in patterns/lemma.toml
 
 
 @lru_cache(maxsize=1 << 18)

@@ -15,13 +15,13 @@ from functools import partial
 import regex
 from spacy.language import Language
 
-from .document import Document, Entity
-from .lang.kk.stop_words import STOP_WORDS
-from .lemma import canonical
-from .resources import load_toml
+from ..document import Document, Entity
+from ..lang.kk.stop_words import STOP_WORDS
+from ..lemma import canonical
+from ..resources import load_toml
+from .spans import Predictor, Span3
 from .rules import OPEN_QUOTES, RuleSpan, grammar, is_org_head, rule_spans, tokenizer
 
-Span3 = tuple[int, int, str]
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _CYRILLIC_NAME = regex.compile(r"[\p{Cyrillic}\s.\-’']+")
@@ -131,7 +131,6 @@ def merge(rules: Sequence[RuleSpan], model: Sequence[Span3], text: str = "") -> 
     return sorted((tuple(m) for m in [*merged.values(), *extra]), key=lambda m: (m[0], m[1]))  # type: ignore[misc]
 
 
-Predictor = Callable[[list[str]], list[list[Span3]]]
 
 
 def entity_spans(
@@ -156,13 +155,6 @@ def entity_spans(
         return [[(s, e, lab, "model") for s, e, lab in spans] for spans in predicted]
     sdocs = tokenizer().pipe(texts)
     return [merge(rule_spans(sdoc), spans, text) for text, sdoc, spans in zip(texts, sdocs, predicted)]
-
-
-def spacy_predictor(model: Language) -> Predictor:
-    """The shipped spaCy model as a ``texts -> spans`` predictor."""
-    from .model import predict
-
-    return partial(predict, model)
 
 
 def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True) -> Document:

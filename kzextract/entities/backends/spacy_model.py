@@ -1,4 +1,4 @@
-"""Inference with the shipped statistical NER model (``models/kk_ner``, trained on KazNERD).
+"""Inference with the shipped statistical NER model (``kzextract/models/kk_ner``, trained on KazNERD).
 
 The model predicts all 25 KazNERD labels; the entity stage only wants kzextract's, so
 :data:`LABEL_MAP` maps them at inference and drops the rest::
@@ -13,9 +13,11 @@ model directory, so tokenizer fixes apply without retraining.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from functools import partial
 from pathlib import Path
 
-from .resources import MODEL_DIR
+from ...resources import model_dir
+from ..spans import Predictor
 
 # KazNERD label -> kzextract label. KazNERD labels not listed here are dropped at inference.
 LABEL_MAP: dict[str, str] = {
@@ -39,13 +41,16 @@ def blas_ops() -> AbstractContextManager:
     return use_ops("numpy", use_blis=False)
 
 
-def load_ner(path: Path | str = MODEL_DIR):
-    """The trained pipeline at ``path``, or ``None`` when there is no model there."""
-    path = Path(path)
+def load_ner(path: Path | str | None = None):
+    """The trained pipeline at ``path`` (default: the ``model`` setting), or ``None`` when there is no
+    model there."""
+    path = Path(path) if path else model_dir()
     if not (path / "meta.json").exists() or not (path / "config.cfg").exists():
         return None
     import spacy
     from spacy.util import registry
+
+    from ... import components  # noqa: F401  (registers kk_lemmatizer and kk_gazetteer)
 
     with blas_ops():
         nlp = spacy.load(path)
@@ -66,3 +71,8 @@ def predict(nlp, texts: list[str], batch_size: int = 64) -> list[list[tuple[int,
             ]
         )
     return out
+
+
+def spacy_predictor(model) -> Predictor:
+    """A loaded spaCy pipeline as a ``texts -> spans`` predictor."""
+    return partial(predict, model)

@@ -1,6 +1,6 @@
 """Evaluate the ``numbers`` stage against KazNERD and time it.
 
-``python -m kzextract.numbers_eval`` reads ``IOB2_test.txt`` of KazNERD, joins each sentence's
+``python -m devtools.numbers_eval`` reads ``IOB2_test.txt`` of KazNERD, joins each sentence's
 tokens with single spaces, runs :func:`kzextract.numbers.find_quantities` on it and compares the
 predicted spans with the gold ``CARDINAL``, ``PERCENTAGE``, ``MONEY`` and ``QUANTITY`` spans
 (exact span match, on token boundaries). It prints precision / recall / F1 and writes
@@ -26,9 +26,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kzextract.kaznerd import Sentence, iob_spans, kaznerd_dir, read_iob
+from .kaznerd import Sentence, iob_spans, kaznerd_dir, read_iob
 from kzextract.numbers import find_quantities
-from kzextract.resources import ROOT
+from .paths import ROOT
 
 LABELS = ("CARDINAL", "PERCENTAGE", "MONEY", "QUANTITY")
 TIME_UNITS = ("year_span", "month_span", "day_span")

@@ -1,25 +1,25 @@
 """Train and evaluate the statistical NER model on KazNERD.
 
-``python -m kzextract.modeltrain train [--all]``  (``make model`` uses ``--all``)
+``python -m devtools.modeltrain train [--all]``  (``make model`` uses ``--all``)
     Converts ``<shared>/data/kaznerd/IOB2_valid.txt`` to DocBin files under ``training/`` (sentences
     that also occur in ``IOB2_test.txt`` are dropped; 10% of the rest is a dev split for early
     stopping), trains with ``configs/ner.cfg`` and copies the best model, stripped, to
     ``models/kk_ner/``. With ``--all`` the dev split is trained on too (and only logged), training
     runs the config's 30 epochs, and the last model is shipped.
 
-``python -m kzextract.modeltrain eval``  (``make model-eval``)
+``python -m devtools.modeltrain eval``  (``make model-eval``)
     Scores ``models/kk_ner`` on ``IOB2_test.txt`` (never trained on): precision/recall/F1 per
     KazNERD label and micro, written to ``bench/model-eval.json``.
 
 The config uses static floret vectors: trained here on unlabelled text (KazNERD valid, UD Kazakh,
 ``corpus/``; never KazNERD test) when ``floret`` is installed, else copied from the shipped model.
 
-``python -m kzextract.modeltrain dev MODEL... [--fold K]``
+``python -m devtools.modeltrain dev MODEL... [--fold K]``
     Model selection without the test split: the dev split, its "grouped" part (no number variant
     in train) and recall of unseen names; with ``--fold`` the held-out half of a two-fold split of
     valid, for models trained with ``train --fold K`` (how recipes are compared, bench/model.md).
 
-``python -m kzextract.modeltrain tokcheck``
+``python -m devtools.modeltrain tokcheck``
     How well the ``kk`` tokenizer reproduces KazNERD's token boundaries on detokenised sentences.
 
 Docs are built from KazNERD's own tokens (words + guessed spaces) for train, dev and test alike,
@@ -42,10 +42,13 @@ from collections import Counter
 from pathlib import Path
 
 from .kaznerd import Sentence, detok, detok_spaces, iob_spans, kaznerd_dir, read_iob
-from .lang.kk.lex_attrs import like_num
-from .lemma import lemmatize
-from .model import blas_ops
-from .resources import MODEL_DIR, ROOT, SHARED_DIR
+from kzextract.lang.kk.lex_attrs import like_num
+from kzextract.lemma import lemmatize
+from kzextract.entities.backends.spacy_model import blas_ops
+from kzextract.resources import model_dir
+
+from .paths import ROOT, SHARED_DIR
+
 
 SHARED = SHARED_DIR
 KAZNERD = kaznerd_dir()
@@ -216,15 +219,15 @@ def ensure_vectors() -> Path:
     except ImportError:
         import spacy
 
-        if not (MODEL_DIR / "meta.json").exists():
+        if not (model_dir() / "meta.json").exists():
             raise SystemExit("static vectors: `pip install floret` (or ship a model with vectors)")
-        shipped = spacy.load(MODEL_DIR)
+        shipped = spacy.load(model_dir())
         if shipped.vocab.vectors.shape[0] == 0:
             raise SystemExit("static vectors: `pip install floret` (the shipped model has none)")
         nlp = spacy.blank("kk")
         nlp.vocab.vectors = shipped.vocab.vectors
         nlp.to_disk(VECTORS_DIR)
-        print(f"floret not installed: static vectors taken from {MODEL_DIR}")
+        print(f"floret not installed: static vectors taken from {model_dir()}")
         return VECTORS_DIR
     return vectors()
 
@@ -232,7 +235,7 @@ def ensure_vectors() -> Path:
 # ---------------------------------------------------------------------------------------- train
 
 
-def ship(best: Path, dest: Path = MODEL_DIR) -> None:
+def ship(best: Path, dest: Path = model_dir()) -> None:
     """Copy a trained pipeline without what inference does not need."""
     import spacy
     from spacy.util import registry
@@ -331,7 +334,7 @@ def predict_tokens(nlp, sents: list[Sentence]) -> tuple[list[set], list[set], fl
 
 def evaluate(model: Path, out_json: Path | None, threads: int) -> dict:
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-    from .model import load_ner
+    from kzextract.entities.backends.spacy_model import load_ner
 
     nlp = load_ner(model)  # with the current kk tokenizer, as at inference
     test = read_iob(KAZNERD / "IOB2_test.txt")
@@ -383,7 +386,7 @@ def dev_scores(models: list[Path], fold: int | None = None) -> dict:
     """Model selection without the test split: the dev split as trained against, the "grouped" dev
     sentences with no number variant in train (dev F1 otherwise overestimates test by ~7 points),
     and recall on dev name mentions never seen in train, the errors that dominate on test."""
-    from .model import load_ner
+    from kzextract.entities.backends.spacy_model import load_ner
 
     train_part, dev = split(fold)
     seen = {_variant_key(s) for s in train_part}
@@ -450,7 +453,7 @@ def _value(v: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzextract.modeltrain")
+    ap = argparse.ArgumentParser(prog="python -m devtools.modeltrain")
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="convert KazNERD, train, ship to models/kk_ner")
     t.add_argument("--output", type=Path, default=TRAIN_DIR / "output")
@@ -465,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="the final fit: train on all of valid (dev only logged), ship model-last")
     t.add_argument("overrides", nargs="*", help="config overrides: section.key=value")
     e = sub.add_parser("eval", help="score a model on IOB2_test.txt")
-    e.add_argument("--model", type=Path, default=MODEL_DIR)
+    e.add_argument("--model", type=Path, default=model_dir())
     e.add_argument("--json", type=Path, default=EVAL_JSON, help="'-' to skip writing")
     e.add_argument("--threads", type=int, default=1)
     e.add_argument("--affix", help="PREFIX,SUFFIX lengths the model was trained with")
@@ -481,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if getattr(args, "affix", None):  # experiments only: models depend on these lengths
-        from .lang.kk import lex_attrs
+        from kzextract.lang.kk import lex_attrs
 
         lex_attrs.PREFIX_LEN, lex_attrs.SUFFIX_LEN = map(int, args.affix.split(","))
     if args.cmd == "train":

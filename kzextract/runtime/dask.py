@@ -1,9 +1,4 @@
-"""Where the stages run: processes on this machine (``local``) or a Dask cluster (``dask``).
-
-Both engines run the same function on chunks of articles (``pipeline.run_chunk``) and give back
-``Outcome``\\ s in input order; the dataset is written by the calling process in both cases, so a
-cluster run writes exactly the dataset a local run writes (same batches, same atomic commits, same
-incremental skip). Nothing here imports Dask until the Dask engine is asked for.
+"""The Dask engine: the stages on a Dask cluster.
 
 Why Dask rather than Ray: ``dask[distributed]`` is a pure-Python pip install, starts a real
 ``LocalCluster`` in a test in seconds, and reaches the clusters researchers actually have (SLURM/PBS
@@ -11,9 +6,8 @@ through ``dask-jobqueue``, Kubernetes through ``dask-kubernetes``, or ``dask sch
 worker`` by hand). The work is embarrassingly parallel CPU-bound tasks with a per-process model:
 nothing needs Ray's actors, object store or GPU scheduling, and Ray is a much heavier dependency.
 
-On a cluster, every worker needs kzextract installed (with ``patterns/`` and the model, or
-``KZEXTRACT_PATTERNS`` / ``KZEXTRACT_MODEL`` pointing at them), the input files on a path it can
-read (a shared file system), and should run one thread per process, e.g.::
+On a cluster, every worker needs kzextract installed (a wheel carries ``patterns/`` and the model as
+package data), the input files on a path it can read (a shared file system), and should run one thread per process, e.g.::
 
     OMP_NUM_THREADS=1 dask worker tcp://head:8786 --nworkers 16 --nthreads 1
     kzextract extract /shared/archive -o /shared/out --engine dask --scheduler tcp://head:8786
@@ -21,65 +15,16 @@ read (a shared file system), and should run one thread per process, e.g.::
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .pipeline import Outcome
-
-ENGINES = ("local", "dask")
-
-THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-               "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
-
-
-def limit_threads() -> None:
-    """One math thread per process: parallelism comes from processes, and N processes each with N
-    BLAS/OpenMP threads on N cores only fight over them. Takes effect in this process only when it
-    runs before numpy is imported (the CLI does it first thing); it always reaches worker processes,
-    which inherit the environment. A value already set by the user is kept."""
-    for var in THREAD_VARS:
-        os.environ.setdefault(var, "1")
-
-
-def one_blas_thread() -> None:
-    """One BLAS thread in this process, even when its BLAS is already loaded: a forked worker
-    inherits its parent's BLAS thread count, which ``limit_threads`` cannot change once the caller
-    has imported numpy.
-    The NER model multiplies through numpy's OpenBLAS (``model.blas_ops``), which would otherwise
-    start a thread per core in every worker (spaCy's ``n_process=2`` ran 35 % slower so here)."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
-
-
-class LocalEngine:
-    """``jobs`` worker processes on this machine (``jobs <= 1``: in this process)."""
-
-    name = "local"
-
-    def __init__(self, jobs: int = 1, chunksize: int = 16, start_method: str | None = None):
-        self.jobs = jobs
-        self.chunksize = chunksize
-        self.start_method = start_method
-
-    def run(self, items: Iterable[tuple[str, str]], ner: str = "spacy",
-            known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
-        from .pipeline import run
-
-        return run(items, ner=ner, jobs=self.jobs, known=known, chunksize=self.chunksize,
-                   start_method=self.start_method)
-
-    def close(self) -> None:
-        pass
+from .local import chunked
+from .threads import limit_threads
+from .worker import Outcome, ensure_worker, run_chunk
 
 
 def _dask_chunk(chunk: list[tuple[str, str]], ner: str, known: frozenset[str]) -> list[Outcome]:
     """Runs on a Dask worker: set the process up once (model loaded once), then the chunk."""
-    from .pipeline import ensure_worker, run_chunk
-
     ensure_worker(ner, known)
     return run_chunk(chunk)
 
@@ -109,8 +54,6 @@ class DaskEngine:
     def run(self, items: Iterable[tuple[str, str]], ner: str = "spacy",
             known: frozenset[str] = frozenset()) -> Iterator[Outcome]:
         """Outcomes in input order; at most ``4 × workers`` chunks in flight."""
-        from .pipeline import Outcome, chunked
-
         # Sent to every worker once (a set is scattered element-wise, hence the dict around it).
         known_ref = self.client.scatter({"known": known}, broadcast=True)["known"]
 
@@ -145,13 +88,3 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def get_engine(name: str, jobs: int = 1, scheduler: str | None = None, chunksize: int = 16):
-    if name == "local":
-        if scheduler:
-            raise ValueError("--scheduler needs --engine dask")
-        return LocalEngine(jobs, chunksize)
-    if name == "dask":
-        return DaskEngine(scheduler, jobs, chunksize)
-    raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")

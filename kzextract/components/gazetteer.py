@@ -18,7 +18,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...resources import load_toml, load_wordlist
+from ..resources import load_toml, load_wordlist
 from .lemmatizer import stem
 
 

@@ -1,6 +1,6 @@
 """Lemma accuracy of :func:`kzextract.lemma.lemmatize` on the UD Kazakh KTB treebank.
 
-``python -m kzextract.lemma_eval`` compares the lower-cased output with the treebank's LEMMA
+``python -m devtools.lemma_eval`` compares the lower-cased output with the treebank's LEMMA
 column on PROPN and NOUN tokens of every ``*.conllu`` in ``<shared>/data/ud_kazakh_ktb`` and writes
 ``bench/lemma-eval.json``. Two modes are reported because UD lemmas drop possessives
 (басшысы → басшы) while entity norms keep the 3rd-person one (басқармасы):
@@ -16,8 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .lemma import lemmatize
-from .resources import ROOT, SHARED_DIR
+from kzextract.lemma import lemmatize
+from .paths import ROOT, SHARED_DIR
 
 UPOS = ("PROPN", "NOUN")
 MODES = {
@@ -70,7 +70,7 @@ def evaluate(path: Path, n_errors: int = 15) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzextract.lemma_eval", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m devtools.lemma_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "lemma-eval.json")
     args = ap.parse_args(argv)
     ud = SHARED_DIR / "data" / "ud_kazakh_ktb"

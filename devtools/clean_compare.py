@@ -2,7 +2,7 @@
 
 jusText (with its Kazakh stop list) classifies HTML paragraphs as good or boilerplate; our input is
 text, so each line is wrapped as a ``<p>``. Both cleaners are scored with the scorer's boilerplate
-figure (gold boilerplate lines removed + gold body lines kept). Run: ``python -m kzextract.clean_compare``.
+figure (gold boilerplate lines removed + gold body lines kept). Run: ``python -m devtools.clean_compare``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import justext
 
-from .clean import clean, split_lines
-from .reader import read_document
-from .resources import ROOT
-from .score import boilerplate_counts
+from kzextract.clean import clean, split_lines
+from kzextract.reader import read_document
+from .paths import ROOT
+from kzextract.score import boilerplate_counts
 
 
 def justext_body(raw: str) -> str:

@@ -4,7 +4,7 @@
 exact character spans for the labels both sides share (PERSON, POSITION, ORGANISATION, GPE
 (+LOCATION), PROGRAMME (= PROJECT)), on a fixed sample of test sentences, detokenised. The rules were
 written while reading ``gold/``, so KazNERD is the fairer check of how they generalise.
-Run: ``python -m kzextract.ner_compare`` (writes ``bench/ner-compare.json``).
+Run: ``python -m devtools.ner_compare`` (writes ``bench/ner-compare.json``).
 """
 
 from __future__ import annotations
@@ -14,18 +14,19 @@ import sys
 import tempfile
 from functools import partial
 
-from .clean import clean
-from .entities import entity_spans, spacy_predictor, tag_entities
-from .facts import assemble_facts
+from kzextract.clean import clean
+from kzextract.entities import entity_spans, tag_entities
+from kzextract.entities.backends.spacy_model import spacy_predictor
+from kzextract.facts import assemble_facts
 from .kaznerd import kaznerd_dir, read_iob, spans_from_iob
-from .model import LABEL_MAP, load_ner
-from .numbers import quantify
-from .pipeline import process
-from .reader import read_document
-from .resources import ROOT
-from .score import LABELS, score
-from .sentences import split_sentences
-from .write import DatasetWriter
+from kzextract.entities.backends.spacy_model import LABEL_MAP, load_ner
+from kzextract.numbers import quantify
+from kzextract.pipeline import process
+from kzextract.reader import read_document
+from .paths import ROOT
+from kzextract.score import LABELS, score
+from kzextract.sentences import split_sentences
+from kzextract.write import DatasetWriter
 
 MODES = {"rules": (True, False), "model": (False, True), "both": (True, True)}
 

@@ -3,7 +3,7 @@
 Runs in the ``.venv-stanza`` environment that target makes (torch CPU + the ``stanza`` extra), with
 the model named by ``$KZEXTRACT_STANZA_NER`` / ``$KZEXTRACT_STANZA_PRETRAIN`` or Stanza's own
 installed Kazakh models. It scores the backend on KazNERD test sentences through the entity stage
-(model alone, rules alone, both; :func:`kzextract.ner_compare.kaznerd_scores`), runs
+(model alone, rules alone, both; :func:`devtools.ner_compare.kaznerd_scores`), runs
 ``kzextract extract corpus --ner stanza`` and fails unless every article is processed and the model's
 spans reach the output. Results go to ``bench/stanza-eval.json``.
 """
@@ -14,11 +14,11 @@ import json
 import sys
 import tempfile
 
-from .cli import main as cli_main
+from kzextract.cli import main as cli_main
 from .ner_compare import kaznerd_scores
-from .resources import ROOT
-from .stanza_backend import load_stanza
-from .write import read_table
+from .paths import ROOT
+from kzextract.entities.backends.stanza import load_stanza
+from kzextract.write import read_table
 
 N_SENTENCES = 1000
 MIN_MODEL_F1 = 0.5  # a model that learnt anything; the figures themselves go to the json

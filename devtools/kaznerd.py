@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .resources import SHARED_DIR
+from .paths import SHARED_DIR
 
 Sentence = list[tuple[str, str]]  # (token, IOB2 tag)
 

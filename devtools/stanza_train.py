@@ -1,6 +1,6 @@
 """Train a Stanza NER model on KazNERD valid, for the optional ``--ner stanza`` backend.
 
-``python -m kzextract.stanza_train [--out training/stanza] [--max-steps N]`` (needs the ``stanza``
+``python -m devtools.stanza_train [--out training/stanza] [--max-steps N]`` (needs the ``stanza``
 extra) writes the same train/dev split the spaCy model uses (``modeltrain.split``: KazNERD valid
 minus the sentences also in test) as Stanza's JSON, word vectors for its vocabulary from the
 shipped model's floret table as a Stanza pretrain file, and trains Stanza's BiLSTM-CRF tagger
@@ -23,8 +23,10 @@ import sys
 from pathlib import Path
 
 from .kaznerd import Sentence
+from kzextract.resources import model_dir
+
 from .modeltrain import TRAIN_DIR, split
-from .resources import MODEL_DIR
+
 
 
 def write_json(sents: list[Sentence], path: Path) -> None:
@@ -39,9 +41,9 @@ def write_pretrain(words: set[str], out: Path) -> Path:
     import spacy
     from stanza.models.common.pretrain import Pretrain
 
-    vocab = spacy.load(MODEL_DIR).vocab
+    vocab = spacy.load(model_dir()).vocab
     if vocab.vectors.shape[0] == 0:
-        raise SystemExit(f"{MODEL_DIR} has no vectors to build a Stanza pretrain file from")
+        raise SystemExit(f"{model_dir()} has no vectors to build a Stanza pretrain file from")
     txt = out.with_suffix(".txt")
     with open(txt, "w", encoding="utf-8") as fh:
         fh.write(f"{len(words)} {vocab.vectors.shape[1]}\n")
@@ -54,7 +56,7 @@ def write_pretrain(words: set[str], out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzextract.stanza_train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m devtools.stanza_train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=TRAIN_DIR / "stanza")
     ap.add_argument("--max-steps", type=int, default=10000)
     ap.add_argument("--eval-interval", type=int, default=500)
