@@ -72,6 +72,12 @@ class Document:
         """The cleaned body: kept paragraphs, one per line."""
         return "\n".join(self.raw[s:e] for s, e in self.blocks)
 
+    def rows(self, table: str) -> list[dict]:
+        """The rows this document gives Parquet table ``table`` (same column names)."""
+        from .write import document_rows
+
+        return document_rows(self)[table]
+
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding raw offset ``pos`` (-1 if none)."""
         lo, hi = 0, len(self.sentences)
