@@ -19,7 +19,8 @@ extract: $(STAMP)
 	$(VENV)/bin/kzextract extract corpus -o out $(if $(JOBS),--jobs $(JOBS))
 
 score: extract
-	$(VENV)/bin/kzextract score --gold gold --pred out --json out/score.json
+	$(VENV)/bin/kzextract score --gold gold/dev --pred out --json out/score-dev.json --errors out/errors-dev.txt
+	$(VENV)/bin/kzextract score --gold gold/test --pred out --json out/score-test.json
 
 test: $(STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -43,7 +43,7 @@ def boilerplate_score(bodies: dict[str, str], gold_dir: Path, corpus_dir: Path) 
 
 
 def main() -> int:
-    gold_dir, corpus_dir = ROOT / "gold", ROOT / "corpus"
+    gold_dir, corpus_dir = ROOT / "gold" / "dev", ROOT / "corpus"
     docs = {p.stem: read_document(p) for p in sorted(corpus_dir.glob("*.txt"))}
     results = {
         "kzextract.clean": boilerplate_score({k: clean(d).body for k, d in docs.items()}, gold_dir, corpus_dir),

@@ -45,7 +45,7 @@ def gold_scores(ner) -> dict:
             for path in sorted((ROOT / "corpus").glob("*.txt")):
                 writer.add(process(read_document(path), stages))
             writer.close()
-            r = score(ROOT / "gold", out, ROOT / "corpus")
+            r = score(ROOT / "gold" / "dev", out, ROOT / "corpus")
         results[mode] = {"micro": r["entities"]["micro"], **{lab: r["entities"][lab]["f1"] for lab in LABELS}}
     return results
 

@@ -71,13 +71,20 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .score import format_table, score
+    from .score import ScoreError, errors, format_errors, format_table, score
 
-    if not Path(args.gold).is_dir():
-        print(f"kzextract: error: gold directory not found: {args.gold}", file=sys.stderr)
+    try:
+        result = score(args.gold, args.pred, args.corpus)
+        print(format_table(result))
+        if args.errors:
+            text = format_errors(errors(args.gold, args.pred)) + "\n"
+            if args.errors == "-":
+                sys.stdout.write(text)
+            else:
+                Path(args.errors).write_text(text, encoding="utf-8")
+    except ScoreError as exc:
+        print(f"kzextract: error: {exc}", file=sys.stderr)
         return 2
-    result = score(args.gold, args.pred, args.corpus)
-    print(format_table(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -113,8 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("score", help="score an output directory against gold annotations")
     sc.add_argument("--gold", required=True, metavar="GOLD_DIR")
     sc.add_argument("--pred", required=True, metavar="OUTDIR")
-    sc.add_argument("--corpus", metavar="CORPUS_DIR", help="the articles of the gold set (default: GOLD_DIR/../corpus)")
+    sc.add_argument("--corpus", metavar="CORPUS_DIR", help="the articles of the gold set (default: the corpus/ beside GOLD_DIR or a parent)")
     sc.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    sc.add_argument("--errors", metavar="FILE", help="write every miss and false hit per figure ('-': print them)")
     sc.set_defaults(func=_score)
     return parser
 

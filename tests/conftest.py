@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "gold"
+SPLITS = ("dev", "test")
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,13 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
-    return GOLD
+    """The development split: what rules and models are built against."""
+    return GOLD / "dev"
+
+
+@pytest.fixture(scope="session", params=SPLITS)
+def gold_split(request) -> tuple[str, Path]:
+    return request.param, GOLD / request.param
 
 
 @pytest.fixture(scope="session")

@@ -51,3 +51,36 @@ def test_wrong_qualifier_and_label_count_as_misses(tmp_path):
 
 def test_norm_key_ignores_case_quotes_and_spaces():
     assert norm_key("«Жасыл  ел»") == norm_key("жасыл ел")
+
+
+def test_score_lists_misses_and_false_hits_and_scores_dates(tmp_path):
+    from kzextract.score import errors
+
+    result = _setup(tmp_path, [Entity(8, 16, "PERSON", "Алматыда", "Алматы")], [])
+    rows = errors(tmp_path / "gold", tmp_path / "out")
+    assert rows, "a prediction that differs from gold must show errors"
+    assert {r["kind"] for r in rows} <= {"miss", "false"}
+    assert {(r["figure"], r["kind"], r["key"]) for r in rows} >= {
+        ("GPE", "miss", "алматы"), ("PERSON", "false", "алматы"), ("quantities", "miss", (506000.0, "count", "exact"))}
+    assert result["dates"]["gold"] == 0  # this gold file has no dates field: dates are not scored
+
+
+def test_score_refuses_a_missing_prediction_directory_and_names_a_malformed_gold_file(tmp_path, capsys):
+    from kzextract.cli import main
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    assert main(["score", "--gold", str(gold), "--pred", str(tmp_path / "nope")]) == 2
+    assert "nope" in capsys.readouterr().err
+    (tmp_path / "out" / "documents").mkdir(parents=True)
+    (gold / "bad.json").write_text("{not json", encoding="utf-8")
+    assert main(["score", "--gold", str(gold), "--pred", str(tmp_path / "out")]) == 2
+    assert "bad.json" in capsys.readouterr().err
+
+
+def test_the_corpus_is_found_beside_a_parent_of_a_split_directory(tmp_path):
+    from kzextract.score import find_corpus
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold" / "dev").mkdir(parents=True)
+    assert find_corpus(tmp_path / "gold" / "dev") == tmp_path / "corpus"
