@@ -16,6 +16,8 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lang.kk.stop_words import STOP_WORDS
+from ..lemma import lemmatize
 from ..resources import load_toml, load_wordlist
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
@@ -45,6 +47,13 @@ def grammar() -> dict:
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
         "pos_heads": lower(g["position"]["heads"]),
+        "pos_bare": lower(g["position"]["bare_heads"]),
+        "links": lower(g["chain"]["links"]),
+        "place_links": lower(g["chain"]["place_links"]),
+        "acc_object": tuple(g["chain"]["accusative_objects"]),
+        "verb_end": tuple(g["chain"]["verb_endings"]),
+        "chain_cases": frozenset(g["chain"]["chain_cases"]),
+        "given": frozenset(load_wordlist("names/given_names")),
         "standalone_re": regex.compile(
             r"(?<!\p{L})(?:%s)\p{Ll}*"
             % "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True))
@@ -53,7 +62,6 @@ def grammar() -> dict:
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
         "loc_suffixes": tuple(g["chain"]["locative_suffixes"]),
         "plural_poss_suffixes": tuple(g["chain"]["plural_possessive_suffixes"]),
-        "chain_words": lower(g["chain"]["words"]),
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": regex.compile(
             r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$"
@@ -108,7 +116,28 @@ def is_org_head(word: str, plural: bool = False) -> bool:
 @lru_cache(maxsize=65536)
 def is_position_head(word: str) -> bool:
     g = grammar()
-    return _inflected(word, g["pos_heads"], g["poss_end"])
+    return _inflected(word, g["pos_heads"], g["poss_end"]) or _inflected(word, g["pos_bare"], g["case_end"])
+
+
+@lru_cache(maxsize=65536)
+def in_other_case(word: str) -> bool:
+    """The word carries a case ending other than the genitive (Жиынға, басқармасына, жұмысын,
+    облыста), as the lemmatiser finds it; the nominative and the genitive stay inside a chain."""
+    low = word.lower()
+    stem = lemmatize(low, keep_plural=True)  # a plural (төтенше жағдайлар) is no case
+    if stem == low or not low.startswith(stem):
+        return False
+    return low[len(stem):] not in grammar()["chain_cases"]
+
+
+def is_person_name(tok) -> bool:
+    """A capitalised given name or surname-shaped word: a role or organisation chain stops there."""
+    g = grammar()
+    t = tok.text
+    return t[:1].isupper() and (
+        lemmatize(t) in g["given"] or t in g["given"]
+        or (g["surname_re"].match(t) is not None and not any(t.startswith(n) for n in g["not_surnames"]))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -122,22 +151,29 @@ def gpe_stem(word: str) -> str | None:
 
 
 def _is_chain_word(tok, g: dict) -> bool:
-    """A token that can sit inside a role or organisation phrase left of its head."""
+    """A token that can sit inside a role or organisation phrase left of its head: any noun or
+    adjective in the nominative or genitive (or a possessive), not a verb, a function word, a
+    person's name or a word in another case."""
     t = tok.text
     low = t.lower()
-    if tok.is_punct or tok.like_num or t in g["not_names"]:
+    doc, i = tok.doc, tok.i
+    if low in g["links"]:
+        # бойынша joins after a place (Алматы қаласы бойынша департаменті), not after a clause
+        return low not in g["place_links"] or (i > 0 and (doc[i - 1].text[:1].isupper() or
+                                                            _inflected(doc[i - 1].text, g["gpe_generic"], ("",))))
+    if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
+        return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
+    if low.endswith(g["acc_object"]) and any(doc[k].lower_.endswith("у") for k in range(i + 1, min(i + 3, len(doc)))):
+        return True  # the object of a verbal noun: халықты әлеуметтік қорғау министрі
+    if tok.is_punct or tok.like_num or t in g["not_names"] or low in STOP_WORDS:
         return False
     if low.endswith(g["loc_suffixes"]) and not low.endswith(g["adj_suffixes"]):
         return False
-    return (
-        t[:1].isupper()
-        or low in g["chain_words"]
-        or low.endswith(g["gen_suffixes"])
-        or low.endswith(g["adj_suffixes"])
-        or low.endswith(g["plural_poss_suffixes"])
-        or is_org_head(t)
-        or is_position_head(t)
-    )
+    if not tok.is_alpha and "-" not in t:
+        return False
+    if low.endswith(g["verb_end"]) or in_other_case(t) or is_person_name(tok):
+        return False
+    return True
 
 
 def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0) -> int:
@@ -155,6 +191,8 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0)
         i -= 1
     while i < head:
         low = doc[i].lower_
+        if label == "POSITION" and low not in g["links"] and doc[i].text != ",":
+            break  # a role may start on any noun of its chain (төтенше жағдайлар вице-министрі)
         if low != "және" and (
             doc[i].text[:1].isupper() or low in g["org_lc_starts"] or low.endswith(g["gen_suffixes"])
             or (label == "POSITION" and low.endswith(("лық", "лік", "дық", "дік", "тық", "тік")))
