@@ -41,3 +41,28 @@ def test_a_surname_after_front_vowels_is_de_inflected():
 def test_a_clause_before_a_role_stays_out_of_it():
     doc = kzextract.extract_text("Отырыстың қорытындысы бойынша қала әкімінің орынбасары Ерлан Әбілов сөйледі.", ner="none")
     assert "қала әкімінің орынбасары" in {e.text for e in doc.entities if e.label == "POSITION"}
+
+
+def test_state_bodies_named_by_one_word_in_any_case():
+    doc = kzextract.extract_text("Заң жобасы Сенатқа жіберілді, оны Үкімет мақұлдады.", ner="none")
+    assert {"Сенатқа", "Үкімет"} <= {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_press_service_is_a_body():
+    doc = kzextract.extract_text("Бұл туралы облыстық соттың баспасөз қызметі хабарлады.", ner="none")
+    assert "облыстық соттың баспасөз қызметі" in {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_every_gazetteer_place_list_feeds_the_rules():
+    doc = kzextract.extract_text("Жиын Қандыағаш қаласында және Риддерде өтті.", ner="none")
+    assert {("GPE", "Қандыағаш қаласы"), ("GPE", "Риддер")} <= {(e.label, e.norm) for e in doc.entities}
+
+
+def test_a_surname_alone_and_a_foreign_given_name_are_persons():
+    doc = kzextract.extract_text("Кездесуде Назарбаев пен Режеп Ердоған сөйлесті.", ner="none")
+    assert {"Назарбаев", "Режеп Ердоған"} <= {e.norm for e in doc.entities if e.label == "PERSON"}
+
+
+def test_an_eponym_is_not_a_person_mention():
+    doc = kzextract.extract_text("Ол Х. Досмұхамедов атындағы университетте оқиды.", ner="none")
+    assert not [e for e in doc.entities if e.label == "PERSON"]

@@ -46,6 +46,8 @@ def grammar() -> dict:
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
+        "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
+        "qualified_heads": {h: frozenset(ws) for h, ws in g["organisation"]["qualified_heads"].items()},
         "pos_heads": lower(g["position"]["heads"]),
         "pos_bare": lower(g["position"]["bare_heads"]),
         "links": lower(g["chain"]["links"]),
@@ -54,6 +56,7 @@ def grammar() -> dict:
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "chain_cases": frozenset(g["chain"]["chain_cases"]),
         "given": frozenset(load_wordlist("names/given_names")),
+        "eponym_words": frozenset(g["model"]["eponym_words"]),
         "standalone_re": regex.compile(
             r"(?<!\p{L})(?:%s)\p{Ll}*"
             % "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True))
@@ -70,7 +73,8 @@ def grammar() -> dict:
         ),
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
-        "gazetteer": tuple(sorted(load_wordlist("gpe"), key=len, reverse=True)),
+        # Every place list of the gazetteer (the NER model's feature reads the same lists).
+        "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
         "programmes": frozenset(name_key(n) for n in load_wordlist("programmes")),
         # Only names listed in lower case are common enough to be found without quotes.
         "unquoted_programmes": frozenset(name_key(n) for n in load_wordlist("programmes") if n[:1].islower()),
@@ -144,9 +148,12 @@ def is_person_name(tok) -> bool:
 def gpe_stem(word: str) -> str | None:
     """The gazetteer name a token is an inflected form of (``Алматыда`` → ``Алматы``)."""
     g = grammar()
-    for name in g["gazetteer"]:
-        if word.startswith(name) and word[len(name):].lstrip("-") in g["case_end"]:
-            return name
+    for ending in g["case_end"]:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            for name in (stem, stem.rstrip("-")):
+                if name in g["gazetteer"]:
+                    return name
     return None
 
 
@@ -326,7 +333,8 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         if tok.i in taken:
             floor = tok.i + 1
             continue
-        label = "POSITION" if is_position_head(tok.text) else "ORGANISATION" if is_org_head(tok.text) else None
+        label = ("POSITION" if is_position_head(tok.text)
+                 else "ORGANISATION" if is_org_head(tok.text) or _qualified_org_head(doc, tok.i) else None)
         if label is None:
             continue
         # A head followed by a further head belongs to the longer phrase (… басқармасы … бөлімі).
@@ -366,6 +374,22 @@ def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
     return [q for q in quoted if q.end not in used or q.label_ != "ORGANISATION"] + merged
 
 
+def _named_bodies(doc: Doc) -> list[Span]:
+    """State bodies named by one proper noun (``Сенатқа``, ``Үкіметтің``) in any case form."""
+    g = grammar()
+    return [Span(doc, t.i, t.i + 1, label="ORGANISATION") for t in doc
+            if t.text[:1].isupper() and _inflected(t.text.lower(), g["named_bodies"], g["case_end"])]
+
+
+def _qualified_org_head(doc: Doc, i: int) -> bool:
+    """``қызметі`` is a body's head only after ``баспасөз`` and the like (patterns: qualified_heads)."""
+    g = grammar()
+    return i > 0 and any(
+        _inflected(doc[i].text, frozenset([h]), g["poss_end"]) and doc[i - 1].lower_ in ws
+        for h, ws in g["qualified_heads"].items()
+    )
+
+
 def _standalone_positions(doc: Doc) -> list[Span]:
     """Titles that are positions on their own (``Мемлекет басшысы``, ``Президент``)."""
     out = []
@@ -392,6 +416,7 @@ def _person_rules(doc: Doc) -> list[Span]:
             and not any(tok.text.startswith(n) for n in g["not_surnames"])
             and prev.is_title and prev.is_alpha and prev.text not in g["not_names"]
             and not is_position_head(prev.text) and gpe_stem(prev.text) is None
+            and (prev.text in g["given"] or not in_other_case(prev.text))  # not Кездесуде Назарбаев
         ):
             out.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))
     # A capitalised pair right after a position head is the holder's name.
@@ -399,7 +424,21 @@ def _person_rules(doc: Doc) -> list[Span]:
         a, b = doc[tok.i + 1], doc[tok.i + 2]
         if is_position_head(tok.text) and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
             out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
-    return out
+    # A known given name before a capitalised word (Режеп Ердоған, Илья Мизерных).
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if (tok.is_title and tok.text in g["given"] and nxt.is_title and nxt.is_alpha
+                and gpe_stem(nxt.text) is None and not is_position_head(nxt.text) and not is_org_head(nxt.text)):
+            out.append(Span(doc, tok.i, tok.i + 2, label="PERSON"))
+    # A surname on its own (Досаевтың, Назарбаев): the surname shape is the cue.
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (prev is not None and g["surname_re"].match(tok.text)
+                and not (prev.is_title and prev.text not in g["not_names"] and not in_other_case(prev.text))
+                and not any(tok.text.startswith(n) for n in g["not_surnames"]) and gpe_stem(tok.text) is None):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    eponym = frozenset(g["eponym_words"])
+    return [sp for sp in out if not (sp.end < len(doc) and doc[sp.end].lower_ in eponym)]
 
 
 def _gpe_rules(doc: Doc) -> list[Span]:
@@ -430,7 +469,7 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + _standalone_positions(doc)
     strong = filter_spans(ordered)
     taken = {t for sp in strong for t in range(sp.start, sp.end)} | inside_quotes
-    weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) if not any(t in taken for t in range(sp.start, sp.end))]
+    weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) + _named_bodies(doc) if not any(t in taken for t in range(sp.start, sp.end))]
     spans = sorted(strong + filter_spans(weak), key=lambda s: s.start)
     return [RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans]
 
