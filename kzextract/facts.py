@@ -1,4 +1,4 @@
-"""Stage 5 — facts: officials (distinct persons with their position) from the tagged entities.
+"""Stage 5 — facts: officials (each distinct person with each role) from the tagged entities.
 
 A position belongs to the person written right next to it (``орынбасары Ержан Бабақұмаров``,
 ``Төкен Файзуллин, … орынбасары``). Mentions of one person share a surname; initials
@@ -14,6 +14,7 @@ from .document import Document, Entity, Official
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
 _GAP_BEFORE = regex.compile(r"\s{0,3}")  # POSITION then PERSON
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
+_AND = regex.compile(r"\s+және\s+")  # POSITION және POSITION
 
 
 def person_key(norm: str) -> str:
@@ -22,38 +23,50 @@ def person_key(norm: str) -> str:
     return words[-1].casefold() if words else ""  # initials only (a model span on "А. А. А."): no key
 
 
-def _position_for(doc: Document, ents: list[Entity], i: int) -> str | None:
-    """The position written right before or right after person ``ents[i]``."""
+def _roles_for(doc: Document, ents: list[Entity], i: int) -> list[str]:
+    """The roles written right before or right after person ``ents[i]``.
+
+    Two roles of one body joined by ``және`` are both the person's, the second taking the first's
+    body: ``Мәжілісінің депутаты және вице-спикері А. Рау`` → депутаты, Мәжілісінің вице-спикері.
+    """
     person = ents[i]
-    if i > 0 and ents[i - 1].label == "POSITION":
-        prev = ents[i - 1]
-        if _GAP_BEFORE.fullmatch(doc.raw[prev.end : person.start]):
-            return prev.norm
-    if i + 1 < len(ents) and ents[i + 1].label == "POSITION":
-        nxt = ents[i + 1]
-        if _GAP_AFTER.fullmatch(doc.raw[person.end : nxt.start]):
-            return nxt.norm
-    return None
+    k = None
+    if i > 0 and ents[i - 1].label == "POSITION" and _GAP_BEFORE.fullmatch(doc.raw[ents[i - 1].end : person.start]):
+        k = i - 1
+    elif i + 1 < len(ents) and ents[i + 1].label == "POSITION" and _GAP_AFTER.fullmatch(doc.raw[person.end : ents[i + 1].start]):
+        k = i + 1
+    if k is None:
+        return []
+    role = ents[k]
+    if k > 0 and ents[k - 1].label == "POSITION" and _AND.fullmatch(doc.raw[ents[k - 1].end : role.start]):
+        first = ents[k - 1]
+        body = first.norm.split()[:-1]
+        second = " ".join(body + [role.norm]) if len(role.norm.split()) == 1 else role.norm
+        return [first.norm, second]
+    return [role.norm]
 
 
 def assemble_facts(doc: Document) -> Document:
-    """Fill ``doc.officials``: one row per distinct person, in order of first mention."""
+    """Fill ``doc.officials``: one row per distinct person and role, in order of first mention
+    (a person the article gives no role has one row with position ``None``)."""
     ents = sorted(doc.entities, key=lambda e: e.start)
-    people: dict[str, Official] = {}
+    people: dict[str, tuple[Official, list[str]]] = {}
     for i, ent in enumerate(ents):
         if ent.label != "PERSON":
             continue
         key = person_key(ent.norm)
         if not key:
             continue
-        position = _position_for(doc, ents, i)
-        known = people.get(key)
-        if known is None:
-            people[key] = Official(ent.norm, position, ent.start, ent.end)
-            continue
-        if _INITIALS.match(known.name) and not _INITIALS.match(ent.norm):
-            known.name = ent.norm  # the article gives the full name: prefer it
-        if known.position is None:
-            known.position = position
-    doc.officials = list(people.values())
+        roles = _roles_for(doc, ents, i)
+        if key not in people:
+            people[key] = (Official(ent.norm, None, ent.start, ent.end), [])
+        first, known_roles = people[key]
+        if _INITIALS.match(first.name) and not _INITIALS.match(ent.norm):
+            first.name = ent.norm  # the article gives the full name: prefer it
+        known_roles.extend(r for r in roles if r not in known_roles)
+    doc.officials = [
+        Official(first.name, role, first.start, first.end)
+        for first, roles in people.values()
+        for role in (roles or [None])
+    ]
     return doc

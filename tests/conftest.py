@@ -30,7 +30,7 @@ def gold_split(request) -> tuple[str, Path]:
 
 @pytest.fixture(scope="session")
 def extracted(tmp_path_factory) -> Path:
-    """The whole corpus through the CLI, model on, one process (as `make extract` does)."""
+    """The whole corpus through the CLI with the default settings, one process (as `make extract`)."""
     from kzextract.cli import main
 
     out = tmp_path_factory.mktemp("out")

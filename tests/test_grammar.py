@@ -66,3 +66,14 @@ def test_a_surname_alone_and_a_foreign_given_name_are_persons():
 def test_an_eponym_is_not_a_person_mention():
     doc = kzextract.extract_text("Ол Х. Досмұхамедов атындағы университетте оқиды.", ner="none")
     assert not [e for e in doc.entities if e.label == "PERSON"]
+
+
+def test_two_roles_joined_by_and_are_both_the_persons():
+    doc = kzextract.extract_text("Жиынға Парламент Мәжілісінің депутаты және вице-спикері Альберт Рау қатысты.", ner="none")
+    roles = {o.position for o in doc.officials if o.name == "Альберт Рау"}
+    assert roles == {"Парламент Мәжілісінің депутаты", "Парламент Мәжілісінің вице-спикері"}
+
+
+def test_the_object_of_a_verbal_noun_stays_in_the_role():
+    doc = kzextract.extract_text("Жастармен жұмысты үйлестіру бөлімінің маманы Асия Закенай сөйледі.", ner="none")
+    assert ("Асия Закенай", "Жастармен жұмысты үйлестіру бөлімінің маманы") in {(o.name, o.position) for o in doc.officials}

@@ -52,7 +52,6 @@ def grammar() -> dict:
         "pos_bare": lower(g["position"]["bare_heads"]),
         "links": lower(g["chain"]["links"]),
         "place_links": lower(g["chain"]["place_links"]),
-        "acc_object": tuple(g["chain"]["accusative_objects"]),
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "chain_cases": frozenset(g["chain"]["chain_cases"]),
         "given": frozenset(load_wordlist("names/given_names")),
@@ -170,8 +169,9 @@ def _is_chain_word(tok, g: dict) -> bool:
                                                             _inflected(doc[i - 1].text, g["gpe_generic"], ("",))))
     if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
-    if low.endswith(g["acc_object"]) and any(doc[k].lower_.endswith("у") for k in range(i + 1, min(i + 3, len(doc)))):
-        return True  # the object of a verbal noun: халықты әлеуметтік қорғау министрі
+    if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
+            _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
+        return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
     if tok.is_punct or tok.like_num or t in g["not_names"] or low in STOP_WORDS:
         return False
     if low.endswith(g["loc_suffixes"]) and not low.endswith(g["adj_suffixes"]):
@@ -181,6 +181,12 @@ def _is_chain_word(tok, g: dict) -> bool:
     if low.endswith(g["verb_end"]) or in_other_case(t) or is_person_name(tok):
         return False
     return True
+
+
+def _is_verbal_noun(tok) -> bool:
+    """A verbal noun in -у (қорғау, үйлестіру, орналастыру): it takes objects in any case."""
+    low = tok.lower_
+    return tok.is_alpha and len(low) > 4 and low.endswith(("у", "ю"))
 
 
 def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0) -> int:
