@@ -64,13 +64,13 @@ def split_lines(raw: str) -> list[Line]:
 
 
 def is_junk(line: Line) -> bool:
-    """Widget words, clock times, counters, punctuation: never part of an article."""
+    """Widget words, clock times, counters, punctuation, credit-only lines: never part of an article."""
     cues = _cues()
     folded = line.text.casefold()
     return (
         folded in cues["junk"]
         or any(r.fullmatch(line.text) for r in cues["junk_re"])
-        or is_photo_credit(line)
+        or (is_photo_credit(line) and _credit_cut(line) is None)
     )
 
 
@@ -110,12 +110,40 @@ def parse_date(text: str) -> str | None:
 
 
 def _tail_start(lines: list[Line]) -> int:
-    """Index of the first line of the related-news / widget tail (len(lines) if none)."""
+    """Index of the first line of the related-news / widget tail (len(lines) if none).
+
+    A marker ends the article only after some of its prose: a share button (``Бөлісу:``) or a
+    tag list printed above the text is page furniture, not the end of the article.
+    """
     tail = _cues()["tail"]
+    seen_prose = False
     for i, line in enumerate(lines):
-        if line.text.casefold().startswith(tail):
+        if seen_prose and line.text.casefold().startswith(tail):
             return i
+        seen_prose = seen_prose or (is_prose(line) and not is_junk(line))
     return len(lines)
+
+
+def _credit_cut(line: Line) -> Line | None:
+    """A paragraph of prose with a photo credit inside it keeps its text before the credit
+    (``… тапсырды. Фото: Ақорда``); a line that is only a credit or caption is dropped (None)."""
+    m = next((m for r in _cues()["photo_re"] if (m := r.search(line.text))), None)
+    if m is None:
+        return line
+    kept = line.text[: m.start()].rstrip()
+    if len(_WORD.findall(kept)) < 5:
+        return None
+    return Line(line.start, line.start + len(kept), kept)
+
+
+def _repeats_title(line: Line, title: str | None) -> bool:
+    """A repeated headline (alone, or with a site name after it), not a lead sentence that happens
+    to open with the headline's words."""
+    if not title:
+        return False
+    folded, t = line.text.casefold(), title.casefold()
+    rest = line.text[len(title):]
+    return folded == t or (folded.startswith(t) and len(regex.findall(r"\p{L}+", rest)) <= 3)
 
 
 def _is_header_noise(line: Line) -> bool:
@@ -139,10 +167,8 @@ def clean(doc: Document) -> Document:
     doc.title = title
 
     doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
-    body = [
-        ln for ln, is_j in zip(lines[first_prose:], junk[first_prose:])
-        if not is_j and not (title and ln.text.startswith(title))
-    ]
+    cut = [_credit_cut(ln) for ln, is_j in zip(lines[first_prose:], junk[first_prose:]) if not is_j]
+    body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title)]
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         bylines.append(body.pop())

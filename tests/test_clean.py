@@ -73,3 +73,34 @@ def test_wrapped_line_joins_its_paragraph(corpus_dir):
     doc = _clean(corpus_dir, "002_960a4d6bb881af93")
     assert "жұмыстармен\nтанысты." in doc.body
     assert any("жұмыстармен\nтанысты." in doc.raw[s:e] for s, e in doc.blocks)
+
+
+def _page(*lines: str):
+    from kzextract.reader import document_from_bytes
+
+    return clean(document_from_bytes("\n\n".join(lines).encode("utf-8"), "p"))
+
+
+LEAD = "Облыс әкімі бүгін жастармен кездесіп, олардың ұсыныстарын тыңдады және нақты тапсырмалар берді."
+MORE = "Кездесуге аудандардан келген жүзден астам жас кәсіпкер мен белсенді қатысып, пікір алмасты."
+
+
+def test_a_share_button_above_the_text_does_not_end_the_article():
+    doc = _page("Жастармен кездесу өтті", "Бөлісу:", LEAD, MORE)
+    assert LEAD in doc.body and MORE in doc.body
+
+
+def test_a_photo_credit_inside_a_paragraph_is_cut_and_the_text_kept():
+    doc = _page("Жастармен кездесу өтті", LEAD + " Фото: облыс әкімдігінің баспасөз қызметі", MORE)
+    assert LEAD in doc.body and "Фото:" not in doc.body and "баспасөз қызметі" not in doc.body
+
+
+def test_a_lead_sentence_opening_with_the_headline_words_is_kept():
+    doc = _page("Облыс әкімі бүгін жастармен кездесті", "Облыс әкімі бүгін жастармен кездесті. " + MORE, LEAD)
+    assert MORE in doc.body
+
+
+def test_a_repeated_headline_with_a_credit_and_hashtag_lines_are_removed():
+    doc = _page("#Қоғам", "Жастармен кездесу өтті", "Жастармен кездесу өтті Cурет: Ақорда", LEAD, MORE)
+    assert doc.title == "Жастармен кездесу өтті"
+    assert "#Қоғам" not in doc.body and "Жастармен кездесу өтті" not in doc.body
