@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 JOBS ?=
 
-.PHONY: setup extract score test bench model model-eval lemma-eval numbers-eval clean-compare stanza-check clean
+.PHONY: setup extract report score test bench model model-eval lemma-eval numbers-eval clean-compare stanza-check clean
 
 setup: $(STAMP)
 
@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)
 	$(VENV)/bin/kzextract extract corpus -o out $(if $(JOBS),--jobs $(JOBS))
 
+report: extract
+	$(VENV)/bin/kzextract report out -o out/report.html
+
 score: extract
 	$(VENV)/bin/kzextract score --gold gold/dev --pred out --json out/score-dev.json --errors out/errors-dev.txt
 	$(VENV)/bin/kzextract score --gold gold/test --pred out --json out/score-test.json
 
+# The report test opens the page in a real headless browser: Debian's chromium, installed when missing.
 test: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -38,7 +39,7 @@ def _extract(args: argparse.Namespace) -> int:
                 stdin_tmp = tempfile.NamedTemporaryFile(prefix="stdin-", suffix=".txt", delete=False)
                 stdin_tmp.write(sys.stdin.buffer.read())
                 stdin_tmp.close()
-                items.append(("stdin", stdin_tmp.name))
+                items.append((args.doc_id or "stdin", stdin_tmp.name))
             else:
                 items.append(item)
         bar = tqdm(unit="doc", disable=args.quiet, file=sys.stderr, dynamic_ncols=True)
@@ -90,6 +91,37 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type=`` for whole numbers >= ``minimum``: a bad value exits 2 with a clear message
+    instead of a traceback (or a hang: ``--chunksize 0``) deep in the run."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import ReportError, build
+
+    try:
+        result = build(args.outdir, args.output, docs=args.docs, only=args.only)
+    except ReportError as exc:
+        print(f"kzextract: error: {exc}", file=sys.stderr)
+        return 2
+    for doc_id in result.missing:
+        print(f"kzextract: warning: --only {doc_id}: not in {args.outdir}", file=sys.stderr)
+    print(f"kzextract: report of {result.articles}/{result.total_articles} articles → {result.path} "
+          f"({result.bytes / 1e6:.1f} MB, {result.seconds:.1f} s)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kzextract", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"kzextract {__version__}")
@@ -100,19 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="run the pipeline on articles and write the Parquet dataset")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files and/or directories; '-' reads one article from stdin")
     ex.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (one sub-directory per table)")
-    ex.add_argument("-j", "--jobs", type=int, default=0,
-                    help="worker processes, each loading the model once (default: the number of cores)")
+    ex.add_argument("-j", "--jobs", type=_int_at_least(0), default=0,
+                    help="worker processes, each loading the model once (default or 0: the number of cores)")
     ex.add_argument("--no-model", action="store_true", help="rules only: do not load the statistical NER model")
     ex.add_argument("--ner", choices=[n for n in backends.names() if n != "none"], default=None,
                     help="NER backend next to the rules: the shipped spaCy model (default: the ner setting) or "
                          "Stanza's Kazakh models where installed (optional extra; see README)")
     ex.add_argument("--force", action="store_true", help="redo every article, replacing the existing output")
-    ex.add_argument("--batch-size", type=int, default=2000, help="articles per Parquet part file (default 2000)")
+    ex.add_argument("--batch-size", type=_int_at_least(1), default=2000, help="articles per Parquet part file (default 2000)")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",
                     help="local: worker processes on this machine (default); dask: a Dask cluster")
     ex.add_argument("--scheduler", metavar="ADDRESS",
                     help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster of --jobs workers")
-    ex.add_argument("--chunksize", type=int, default=16, help=argparse.SUPPRESS)
+    ex.add_argument("--chunksize", type=_int_at_least(1), default=16, help=argparse.SUPPRESS)
+    ex.add_argument("--doc-id", metavar="ID", help="doc_id of the article read from stdin ('-'; default: stdin)")
     ex.add_argument("--stats", metavar="FILE", help="write counts, throughput and per-stage seconds as JSON")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_extract)
@@ -124,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     sc.add_argument("--errors", metavar="FILE", help="write every miss and false hit per figure ('-': print them)")
     sc.set_defaults(func=_score)
+
+    rp = sub.add_parser("report", help="one self-contained HTML report of an output directory")
+    rp.add_argument("outdir", metavar="OUTDIR", help="output directory of `kzextract extract`")
+    rp.add_argument("-o", "--output", default="report.html", metavar="FILE", help="HTML file to write (default report.html)")
+    rp.add_argument("--docs", type=int, default=None, metavar="N", help="render at most N articles (the summary covers all)")
+    rp.add_argument("--only", nargs="+", default=None, metavar="DOC_ID", help="render only these articles")
+    rp.set_defaults(func=_report)
     return parser
 
 

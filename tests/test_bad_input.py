@@ -109,14 +109,14 @@ def test_unreadable_file_as_any_user(tmp_path, corpus_dir, monkeypatch):
     src.mkdir()
     (src / "fine.txt").write_bytes((corpus_dir / f"{ARTICLE}.txt").read_bytes())
     (src / "locked.txt").write_bytes(b"x")
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self):
+    def open_(self, *args, **kwargs):
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)  # the reader opens with Path.open (it reads at most the limit)
     out = tmp_path / "out"
     assert main(["extract", str(src), "-o", str(out), "-q", "--no-model", "-j", "1"]) == 0
     assert read_table(out, "documents").column("doc_id").to_pylist() == ["fine"]
