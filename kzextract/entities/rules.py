@@ -127,7 +127,8 @@ def in_other_case(word: str) -> bool:
     """The word carries a case ending other than the genitive (Жиынға, басқармасына, жұмысын,
     облыста), as the lemmatiser finds it; the nominative and the genitive stay inside a chain."""
     low = word.lower()
-    stem = lemmatize(low, keep_plural=True)  # a plural (төтенше жағдайлар) is no case
+    # the word as written: the lemmatiser knows proper stems by their capital (Қызылорда)
+    stem = lemmatize(word, keep_plural=True).lower()  # a plural (төтенше жағдайлар) is no case
     if stem == low or not low.startswith(stem):
         return False
     return low[len(stem):] not in grammar()["chain_cases"]
@@ -169,6 +170,8 @@ def _is_chain_word(tok, g: dict) -> bool:
                                                             _inflected(doc[i - 1].text, g["gpe_generic"], ("",))))
     if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
+    if t in g["not_names"] or low in STOP_WORDS:
+        return False
     if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
             _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
@@ -279,13 +282,14 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
-def _continues_to_head(doc: Doc, i: int, limit: int = 5) -> bool:
-    """Token ``i`` is followed, over chain words only, by another role or organisation head."""
+def _continues_to_head(doc: Doc, i: int, limit: int = 6) -> bool:
+    """Token ``i`` is followed, over chain words only, by another role or organisation head
+    (``министрлігінің Орман шаруашылығы … комитеті``, ``департаментінің баспасөз қызметі``)."""
     g = grammar()
     for k in range(i + 1, min(i + 1 + limit, len(doc))):
-        if is_position_head(doc[k].text) or is_org_head(doc[k].text):
+        if is_position_head(doc[k].text) or is_org_head(doc[k].text) or _qualified_org_head(doc, k):
             return True
-        if not _is_chain_word(doc[k], g) or doc[k].text[:1].isupper():
+        if not _is_chain_word(doc[k], g):
             return False
     return False
 
@@ -471,8 +475,11 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     inside_quotes = {t for i, j in quotes for t in range(i, j + 1)}  # no heads or names inside names
     quoted = _quoted_rules(doc, quotes)
     taken = {t for sp in quoted for t in range(sp.start, sp.end)} | inside_quotes
-    heads = _head_rules(doc, taken)
-    ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + _standalone_positions(doc)
+    titles = _standalone_positions(doc)
+    # a title of several words is complete on its own (Мемлекет басшысы is not grown left);
+    # a one-word title may still head a longer role (Түркия Президенті)
+    heads = _head_rules(doc, taken | {t for sp in titles if len(sp) > 1 for t in range(sp.start, sp.end)})
+    ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + titles
     strong = filter_spans(ordered)
     taken = {t for sp in strong for t in range(sp.start, sp.end)} | inside_quotes
     weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) + _named_bodies(doc) if not any(t in taken for t in range(sp.start, sp.end))]
