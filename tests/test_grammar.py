@@ -77,3 +77,19 @@ def test_two_roles_joined_by_and_are_both_the_persons():
 def test_the_object_of_a_verbal_noun_stays_in_the_role():
     doc = kzextract.extract_text("Жастармен жұмысты үйлестіру бөлімінің маманы Асия Закенай сөйледі.", ner="none")
     assert ("Асия Закенай", "Жастармен жұмысты үйлестіру бөлімінің маманы") in {(o.name, o.position) for o in doc.officials}
+
+
+def test_a_capitalised_name_before_a_generic_place_noun_is_a_place():
+    doc = kzextract.extract_text("Су Қарамырза ауылына жеткізілді, Бершүгір ауылдық округі де қосылды.", ner="none")
+    assert {"Қарамырза ауылы", "Бершүгір ауылдық округі"} <= {e.norm for e in doc.entities if e.label == "GPE"}
+
+
+def test_names_sharing_a_plural_place_noun_are_bare_places():
+    doc = kzextract.extract_text("Егін Ақмола және Түркістан облыстарында жиналды.", ner="none")
+    assert {"Ақмола", "Түркістан"} <= {e.norm for e in doc.entities if e.label == "GPE"}
+    assert not [e for e in doc.entities if "облыстар" in e.text]
+
+
+def test_a_surname_given_before_is_the_same_person_later():
+    doc = kzextract.extract_text("Дональд Трамп Еуропаға барды. Кейін Трамп мәлімдеме жасады.", ner="none")
+    assert [e.norm for e in doc.entities if e.label == "PERSON"] == ["Дональд Трамп", "Трамп"]

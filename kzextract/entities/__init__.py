@@ -167,5 +167,27 @@ def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True
             entities.append(
                 Entity(sent.start + start, sent.start + end, label, text, canonical(text, label), origin, sent_id)
             )
-    doc.entities = entities
+    doc.entities = sorted(entities + _surname_mentions(doc, entities), key=lambda e: e.start)
     return doc
+
+
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}.])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
+
+
+def _surname_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """A surname the article has already given with a first name or initials is that person
+    again (``Трамп`` after ``Дональд Трамп``, ``Досаевтың`` after ``Ерболат Досаев``)."""
+    surnames = {e.norm.split()[-1] for e in entities if e.label == "PERSON" and len(e.norm.split()) > 1}
+    if not surnames:
+        return []
+    taken = [(e.start, e.end) for e in entities]
+    out = []
+    for sent_id, sent in enumerate(doc.sentences):
+        for m in _CAPITALISED_WORD.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            norm = canonical(m.group(), "PERSON")
+            if norm in surnames:
+                out.append(Entity(start, end, "PERSON", m.group(), norm, "rule", sent_id))
+    return out

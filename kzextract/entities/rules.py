@@ -72,6 +72,7 @@ def grammar() -> dict:
         ),
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
+        "gpe_generic_pre": lower(g["gpe"]["generic_modifiers"]),
         # Every place list of the gazetteer (the NER model's feature reads the same lists).
         "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
         "programmes": frozenset(name_key(n) for n in load_wordlist("programmes")),
@@ -451,21 +452,38 @@ def _person_rules(doc: Doc) -> list[Span]:
     return [sp for sp in out if not (sp.end < len(doc) and doc[sp.end].lower_ in eponym)]
 
 
+def _generic_end(doc: Doc, k: int) -> int:
+    """End of a singular generic place noun at token ``k`` (``облысы``, ``ауылдық округі``), or ``k``.
+
+    A plural generic noun shared by several names (``Ақмола және Түркістан облыстарында``) stays
+    outside: each name is a place of its own.
+    """
+    g = grammar()
+    if k < len(doc) and doc[k].lower_ in g["gpe_generic_pre"] and k + 1 < len(doc):
+        k2 = _generic_end(doc, k + 1)
+        return k2 if k2 > k + 1 else k
+    if k < len(doc) and _inflected(doc[k].text, g["gpe_generic"], g["poss_end"]):
+        return k + 1
+    return k
+
+
 def _gpe_rules(doc: Doc) -> list[Span]:
-    """Gazetteer places, with the generic noun written after them (``Ақмола облысы``)."""
+    """Gazetteer places, with the generic noun written after them (``Ақмола облысы``), and any
+    capitalised name a generic noun follows (``Қарамырза ауылы``, ``Бершүгір ауылдық округі``)."""
     g = grammar()
     out: list[Span] = []
     for tok in doc:
-        if not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() or tok.text in g["not_names"] or not tok.is_alpha and "-" not in tok.text:
             continue
         end = tok.i + 1
         if end < len(doc) and gpe_stem(tok.text + " " + doc[end].text):  # Батыс Қазақстан
             end += 1
         elif gpe_stem(tok.text) is None:
+            after = _generic_end(doc, end)
+            if after > end and not in_other_case(tok.text) and not is_person_name(tok):
+                out.append(Span(doc, tok.i, after, label="GPE"))
             continue
-        if end < len(doc) and _inflected(doc[end].text, g["gpe_generic"], g["poss_end"]):
-            end += 1
-        out.append(Span(doc, tok.i, end, label="GPE"))
+        out.append(Span(doc, tok.i, _generic_end(doc, end), label="GPE"))
     return out
 
 
