@@ -93,3 +93,23 @@ def test_names_sharing_a_plural_place_noun_are_bare_places():
 def test_a_surname_given_before_is_the_same_person_later():
     doc = kzextract.extract_text("Дональд Трамп Еуропаға барды. Кейін Трамп мәлімдеме жасады.", ner="none")
     assert [e.norm for e in doc.entities if e.label == "PERSON"] == ["Дональд Трамп", "Трамп"]
+
+
+def test_latin_look_alikes_inside_cyrillic_words_are_repaired_for_matching_only():
+    text = "Жиында жастар саясаты мәселелерi жөнiндегi басқарма басшысы Ирина Тухватулина сөйледі."
+    doc = kzextract.extract_text(text, ner="none")
+    role = next(e for e in doc.entities if e.label == "POSITION")
+    assert role.norm == "жастар саясаты мәселелері жөніндегі басқарма басшысы"
+    assert doc.raw[role.start:role.end] == role.text and "i" in role.text  # the stored text is untouched
+
+
+def test_a_long_role_chain_with_a_list_inside_is_one_role():
+    text = "Еңбек, әлеуметтік қорғау және көші-қон комитетінің Алматы қаласы бойынша департаментінің басшысы Азамат Нарматов айтты."
+    doc = kzextract.extract_text(text, ner="none")
+    assert ("Азамат Нарматов", "Еңбек, әлеуметтік қорғау және көші-қон комитетінің Алматы қаласы бойынша департаментінің басшысы") in {
+        (o.name, o.position) for o in doc.officials}
+
+
+def test_a_press_service_of_an_akim_is_a_body_not_a_role():
+    doc = kzextract.extract_text("Бұл туралы облыс әкімінің баспасөз қызметі хабарлады.", ner="none")
+    assert [(e.label, e.text) for e in doc.entities] == [("ORGANISATION", "облыс әкімінің баспасөз қызметі")]

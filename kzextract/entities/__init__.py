@@ -16,6 +16,7 @@ import regex
 from spacy.language import Language
 
 from ..document import Document, Entity
+from ..lang.kk.orthography import repair
 from ..lang.kk.stop_words import STOP_WORDS
 from ..lemma import canonical
 from ..resources import load_toml
@@ -159,14 +160,12 @@ def entity_spans(
 
 def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True) -> Document:
     """Fill ``doc.entities`` from the rules and/or a model (any ``texts -> spans`` predictor)."""
-    texts = [s.text for s in doc.sentences]
+    texts = [repair(s.text) for s in doc.sentences]  # same length: offsets stay the raw text's
     entities = []
-    for sent_id, (sent, spans) in enumerate(zip(doc.sentences, entity_spans(texts, ner, rules, doc.source))):
+    for sent_id, (sent, clean, spans) in enumerate(zip(doc.sentences, texts, entity_spans(texts, ner, rules, doc.source))):
         for start, end, label, origin in spans:
-            text = sent.text[start:end]
-            entities.append(
-                Entity(sent.start + start, sent.start + end, label, text, canonical(text, label), origin, sent_id)
-            )
+            entities.append(Entity(sent.start + start, sent.start + end, label, sent.text[start:end],
+                                   canonical(clean[start:end], label), origin, sent_id))
     doc.entities = sorted(entities + _surname_mentions(doc, entities), key=lambda e: e.start)
     return doc
 

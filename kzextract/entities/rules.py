@@ -51,6 +51,7 @@ def grammar() -> dict:
         "pos_heads": lower(g["position"]["heads"]),
         "pos_bare": lower(g["position"]["bare_heads"]),
         "links": lower(g["chain"]["links"]),
+        "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "chain_cases": frozenset(g["chain"]["chain_cases"]),
@@ -171,7 +172,7 @@ def _is_chain_word(tok, g: dict) -> bool:
                                                             _inflected(doc[i - 1].text, g["gpe_generic"], ("",))))
     if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
-    if t in g["not_names"] or low in STOP_WORDS:
+    if t in g["not_names"] or low in STOP_WORDS or low in g["chain_stops"]:
         return False
     if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
             _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
@@ -193,7 +194,7 @@ def _is_verbal_noun(tok) -> bool:
     return tok.is_alpha and len(low) > 4 and low.endswith(("у", "ю"))
 
 
-def _grow_left(doc: Doc, head: int, label: str, limit: int = 10, floor: int = 0) -> int:
+def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0) -> int:
     """Leftmost token index of the phrase ending at ``head``: it must start with a name-like word.
 
     A role may start on a lower-case adjective (``халықаралық білім беру корпорациясының …``);
@@ -295,6 +296,17 @@ def _continues_to_head(doc: Doc, i: int, limit: int = 6) -> bool:
     return False
 
 
+def _continues_to_org(doc: Doc, i: int, limit: int = 4) -> bool:
+    """Token ``i`` is followed, over chain words only, by an organisation head."""
+    g = grammar()
+    for k in range(i + 1, min(i + 1 + limit, len(doc))):
+        if is_org_head(doc[k].text) or _qualified_org_head(doc, k):
+            return True
+        if is_position_head(doc[k].text) or not _is_chain_word(doc[k], g):
+            return False
+    return False
+
+
 def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
     """Unquoted programmes: known names (``жастар практикасы``), dated plans
     (``… 2025 жылға дейінгі өңірлік жоспары``) and Latin names before a cue (``JOLTAP жобасы``)."""
@@ -348,8 +360,11 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
                  else "ORGANISATION" if is_org_head(tok.text) or _qualified_org_head(doc, tok.i) else None)
         if label is None:
             continue
-        # A head followed by a further head belongs to the longer phrase (… басқармасы … бөлімі).
+        # A head followed by a further head belongs to the longer phrase (… басқармасы … бөлімі;
+        # облысы әкімінің баспасөз қызметі is a body, not a role).
         if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
+            continue
+        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_org(doc, tok.i):
             continue
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
