@@ -113,3 +113,13 @@ def test_a_long_role_chain_with_a_list_inside_is_one_role():
 def test_a_press_service_of_an_akim_is_a_body_not_a_role():
     doc = kzextract.extract_text("Бұл туралы облыс әкімінің баспасөз қызметі хабарлады.", ner="none")
     assert [(e.label, e.text) for e in doc.entities] == [("ORGANISATION", "облыс әкімінің баспасөз қызметі")]
+
+
+def test_a_body_named_after_a_person_keeps_the_eponym():
+    doc = kzextract.extract_text("Ол Л.Гумилев атындағы Еуразия ұлттық университетінде оқиды.", ner="none")
+    assert [(e.label, e.norm) for e in doc.entities] == [("ORGANISATION", "Л.Гумилев атындағы Еуразия ұлттық университеті")]
+
+
+def test_a_regional_centre_is_not_a_body():
+    doc = kzextract.extract_text("Жастар облыс орталығында жиналды, аудандық мәслихат шешім қабылдады.", ner="none")
+    assert [(e.label, e.text) for e in doc.entities] == [("ORGANISATION", "аудандық мәслихат")]

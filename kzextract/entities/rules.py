@@ -46,6 +46,8 @@ def grammar() -> dict:
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
+        "chain_keep": frozenset(g["chain"]["genitive_suffixes"] + g["chain"]["attributive_suffixes"]),
+        "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
         "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
         "qualified_heads": {h: frozenset(ws) for h, ws in g["organisation"]["qualified_heads"].items()},
         "pos_heads": lower(g["position"]["heads"]),
@@ -54,17 +56,13 @@ def grammar() -> dict:
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
         "verb_end": tuple(g["chain"]["verb_endings"]),
-        "chain_cases": frozenset(g["chain"]["chain_cases"]),
         "given": frozenset(load_wordlist("names/given_names")),
         "eponym_words": frozenset(g["model"]["eponym_words"]),
         "standalone_re": regex.compile(
             r"(?<!\p{L})(?:%s)\p{Ll}*"
             % "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True))
         ),
-        "adj_suffixes": tuple(g["chain"]["adjective_suffixes"]),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
-        "loc_suffixes": tuple(g["chain"]["locative_suffixes"]),
-        "plural_poss_suffixes": tuple(g["chain"]["plural_possessive_suffixes"]),
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": regex.compile(
             r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$"
@@ -133,7 +131,7 @@ def in_other_case(word: str) -> bool:
     stem = lemmatize(word, keep_plural=True).lower()  # a plural (төтенше жағдайлар) is no case
     if stem == low or not low.startswith(stem):
         return False
-    return low[len(stem):] not in grammar()["chain_cases"]
+    return low[len(stem):] not in grammar()["chain_keep"]
 
 
 def is_person_name(tok) -> bool:
@@ -179,13 +177,26 @@ def _is_chain_word(tok, g: dict) -> bool:
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
     if tok.is_punct or tok.like_num or t in g["not_names"] or low in STOP_WORDS:
         return False
-    if low.endswith(g["loc_suffixes"]) and not low.endswith(g["adj_suffixes"]):
-        return False
+    if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t):
+        return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
     if not tok.is_alpha and "-" not in t:
         return False
-    if low.endswith(g["verb_end"]) or in_other_case(t) or is_person_name(tok):
+    if low.endswith(g["verb_end"]) or in_other_case(t):
         return False
     return True
+
+
+_INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.)+")
+
+
+def _eponym_follows(doc: Doc, i: int, g: dict) -> bool:
+    """A name (with its initials) right before ``атындағы``: part of the body named after it."""
+    for k in range(i + 1, min(i + 4, len(doc))):
+        if doc[k].lower_ in g["eponym_words"]:
+            return True
+        if not (doc[k].text[:1].isupper() or _INITIALS_ONLY.fullmatch(doc[k].text)):
+            return False
+    return False
 
 
 def _is_verbal_noun(tok) -> bool:
@@ -296,6 +307,10 @@ def _continues_to_head(doc: Doc, i: int, limit: int = 6) -> bool:
     return False
 
 
+def _ends_with_any(key: str, phrases: frozenset[str]) -> bool:
+    return any(key == p or key.endswith(" " + p) for p in phrases)
+
+
 def _continues_to_org(doc: Doc, i: int, limit: int = 4) -> bool:
     """Token ``i`` is followed, over chain words only, by an organisation head."""
     g = grammar()
@@ -369,6 +384,8 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
+        if label == "ORGANISATION" and _ends_with_any(name_key(doc[start : tok.i + 1].text), grammar()["not_orgs"]):
+            continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
         out.append(Span(doc, start, tok.i + 1, label=label))
@@ -404,7 +421,7 @@ def _named_bodies(doc: Doc) -> list[Span]:
     """State bodies named by one proper noun (``Сенатқа``, ``Үкіметтің``) in any case form."""
     g = grammar()
     return [Span(doc, t.i, t.i + 1, label="ORGANISATION") for t in doc
-            if t.text[:1].isupper() and _inflected(t.text.lower(), g["named_bodies"], g["case_end"])]
+            if _inflected(t.text.lower(), g["named_bodies"], g["case_end"])]
 
 
 def _qualified_org_head(doc: Doc, i: int) -> bool:
