@@ -12,7 +12,7 @@ import regex
 from .document import Document, Entity, Official
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
-_GAP_BEFORE = regex.compile(r"\s{0,3}")  # POSITION then PERSON
+_GAP_BEFORE = regex.compile(r"\s{0,3}(?:[–—-]\s{0,3})?")  # POSITION then PERSON (… басшысы – Мәнсия Есекеева)
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
 _AND = regex.compile(r"\s+және\s+")  # POSITION және POSITION
 
@@ -46,6 +46,14 @@ def _roles_for(doc: Document, ents: list[Entity], i: int) -> list[str]:
     return [role.norm]
 
 
+def _new_role(role: str, known: list[str]) -> bool:
+    """A role with a head word the person has no role with yet: ``қала әкімінің орынбасары`` after
+    ``Алматы қаласы әкімінің орынбасары`` is the same role written shorter, ``вице-спикері`` after
+    ``депутаты`` another one."""
+    head = role.split()[-1].casefold()
+    return all(k.split()[-1].casefold() != head for k in known)
+
+
 def assemble_facts(doc: Document) -> Document:
     """Fill ``doc.officials``: one row per distinct person and role, in order of first mention
     (a person the article gives no role has one row with position ``None``)."""
@@ -63,7 +71,7 @@ def assemble_facts(doc: Document) -> Document:
         first, known_roles = people[key]
         if _INITIALS.match(first.name) and not _INITIALS.match(ent.norm):
             first.name = ent.norm  # the article gives the full name: prefer it
-        known_roles.extend(r for r in roles if r not in known_roles)
+        known_roles.extend(r for r in roles if _new_role(r, known_roles))
     doc.officials = [
         Official(first.name, role, first.start, first.end)
         for first, roles in people.values()

@@ -123,3 +123,23 @@ def test_a_body_named_after_a_person_keeps_the_eponym():
 def test_a_regional_centre_is_not_a_body():
     doc = kzextract.extract_text("Жастар облыс орталығында жиналды, аудандық мәслихат шешім қабылдады.", ner="none")
     assert [(e.label, e.text) for e in doc.entities] == [("ORGANISATION", "аудандық мәслихат")]
+
+
+def test_a_list_of_role_dash_name_pairs_gives_each_person_their_role():
+    text = ("Шараға орталықтың басшысы – Мәнсия Есекеева, ақпараттық-талдау бөлімінің басшысы – Ләззат Сыздыкова, "
+            "заңгер-кеңесші – Ақбота Оқасова қатысты.")
+    pairs = {(o.name, o.position) for o in kzextract.extract_text(text, ner="none").officials}
+    assert pairs == {("Мәнсия Есекеева", "орталықтың басшысы"), ("Ләззат Сыздыкова", "ақпараттық-талдау бөлімінің басшысы"),
+                     ("Ақбота Оқасова", "заңгер-кеңесші")}
+
+
+def test_a_shorter_later_mention_of_the_same_role_adds_no_row():
+    text = ("Алматы қаласы әкімінің орынбасары Ержан Бабақұмаров жастармен кездесті. "
+            "Кездесуде қала әкімінің орынбасары Ержан Бабақұмаров сөз сөйледі.")
+    rows = [(o.name, o.position) for o in kzextract.extract_text(text, ner="none").officials]
+    assert rows == [("Ержан Бабақұмаров", "Алматы қаласы әкімінің орынбасары")]
+
+
+def test_an_ordinal_stays_inside_a_role():
+    doc = kzextract.extract_text("ҚР Ауыл шаруашылығы бірінші вице-министрі Қайрат Айтуғанов мәлімдеді.", ner="none")
+    assert ("Қайрат Айтуғанов", "ҚР Ауыл шаруашылығы бірінші вице-министрі") in {(o.name, o.position) for o in doc.officials}

@@ -119,7 +119,9 @@ def is_org_head(word: str, plural: bool = False) -> bool:
 @lru_cache(maxsize=65536)
 def is_position_head(word: str) -> bool:
     g = grammar()
-    return _inflected(word, g["pos_heads"], g["poss_end"]) or _inflected(word, g["pos_bare"], g["case_end"])
+    last = word.rsplit("-", 1)[-1]  # заңгер-кеңесші, социолог-психологы: the last part is the head
+    return any(_inflected(w, g["pos_heads"], g["poss_end"]) or _inflected(w, g["pos_bare"], g["case_end"])
+               for w in {word, last})
 
 
 @lru_cache(maxsize=65536)
@@ -166,8 +168,11 @@ def _is_chain_word(tok, g: dict) -> bool:
     doc, i = tok.doc, tok.i
     if low in g["links"]:
         # бойынша joins after a place (Алматы қаласы бойынша департаменті), not after a clause
-        return low not in g["place_links"] or (i > 0 and (doc[i - 1].text[:1].isupper() or
-                                                            _inflected(doc[i - 1].text, g["gpe_generic"], ("",))))
+        return low not in g["place_links"] or (i > 0 and (
+            doc[i - 1].text[:1].isupper() or _inflected(doc[i - 1].text, g["gpe_generic"], ("",))
+            # директорының вокзал шаруашылығы бойынша орынбасары: a role's field
+            or any(is_position_head(doc[k].text) and doc[k].lower_.endswith(g["gen_suffixes"])
+                   for k in range(max(0, i - 3), i))))
     if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
     if t in g["not_names"] or low in STOP_WORDS or low in g["chain_stops"]:
@@ -175,10 +180,12 @@ def _is_chain_word(tok, g: dict) -> bool:
     if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
             _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
-    if tok.is_punct or tok.like_num or t in g["not_names"] or low in STOP_WORDS:
+    if tok.is_punct or (tok.like_num and not tok.is_alpha) or t in g["not_names"] or low in STOP_WORDS:
         return False
     if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t):
         return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
+    if tok.is_alpha and tok.like_num:
+        return True  # an ordinal inside a role: бірінші вице-министрі
     if not tok.is_alpha and "-" not in t:
         return False
     if low.endswith(g["verb_end"]) or in_other_case(t):
