@@ -14,7 +14,7 @@ from .document import Document, Entity, Official
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
 _GAP_BEFORE = regex.compile(r"\s{0,3}(?:[–—-]\s{0,3})?")  # POSITION then PERSON (… басшысы – Мәнсия Есекеева)
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
-_AND = regex.compile(r"\s+және\s+")  # POSITION және POSITION
+_AND = regex.compile(r"\s+және\s+|\s*[—–]\s*")  # POSITION және POSITION; POSITION — POSITION
 
 
 def person_key(norm: str) -> str:

@@ -143,3 +143,18 @@ def test_a_shorter_later_mention_of_the_same_role_adds_no_row():
 def test_an_ordinal_stays_inside_a_role():
     doc = kzextract.extract_text("ҚР Ауыл шаруашылығы бірінші вице-министрі Қайрат Айтуғанов мәлімдеді.", ner="none")
     assert ("Қайрат Айтуғанов", "ҚР Ауыл шаруашылығы бірінші вице-министрі") in {(o.name, o.position) for o in doc.officials}
+
+
+def test_a_dated_national_project_and_a_named_survey_are_programmes():
+    doc = kzextract.extract_text(
+        "2021-2025 жылдарға арналған кәсіпкерлікті дамыту жөніндегі Ұлттық жоба шеңберінде несие беріледі. "
+        "Кездесу «100 кітап» ұлттық сауалнамасы аясында өтті.", ner="none")
+    progs = {e.norm for e in doc.entities if e.label == "PROGRAMME"}
+    assert "100 кітап" in progs
+    assert any(p.endswith("кәсіпкерлікті дамыту жөніндегі Ұлттық жоба") for p in progs), progs
+
+
+def test_two_roles_joined_by_a_dash_are_both_the_persons():
+    text = "Жиында премьер-министрдің орынбасары — ұлттық экономика министрі Серік Жұманғарин сөйледі."
+    roles = {o.position for o in kzextract.extract_text(text, ner="none").officials}
+    assert roles == {"премьер-министрдің орынбасары", "ұлттық экономика министрі"}
