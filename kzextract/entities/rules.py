@@ -287,6 +287,8 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
             emit("PROGRAMME", i, j + 1)
         elif j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
             emit("ORGANISATION", i, j + 2)
+        elif j - 1 > i and is_org_head(doc[j - 1].text) and doc[i + 1].text[:1].isupper():
+            emit("ORGANISATION", i, j + 1)  # «Әділет және даму партиясы»: the head inside the quotes
         elif head is not None and all(
             not (doc[t].is_punct or doc[t].like_num or is_org_head(doc[t].text, plural=True)) for t in range(j + 1, head)
         ):
