@@ -158,3 +158,13 @@ def test_two_roles_joined_by_a_dash_are_both_the_persons():
     text = "Жиында премьер-министрдің орынбасары — ұлттық экономика министрі Серік Жұманғарин сөйледі."
     roles = {o.position for o in kzextract.extract_text(text, ner="none").officials}
     assert roles == {"премьер-министрдің орынбасары", "ұлттық экономика министрі"}
+
+
+def test_place_norms_come_from_the_gazetteer_and_the_generic_nouns_base():
+    doc = kzextract.extract_text("Боксшы Ливерпульде жеңді, ал Бершүгір ауылдық округін су басты.", ner="none")
+    assert {"Ливерпуль", "Бершүгір ауылдық округі"} <= {e.norm for e in doc.entities if e.label == "GPE"}
+
+
+def test_a_three_word_place_name():
+    doc = kzextract.extract_text("Көшбасшылар Америка Құрама Штаттарына келеді.", ner="none")
+    assert ("GPE", "Америка Құрама Штаттары") in {(e.label, e.norm) for e in doc.entities}

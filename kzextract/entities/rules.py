@@ -508,6 +508,19 @@ def _generic_end(doc: Doc, k: int) -> int:
     return k
 
 
+def gpe_norm(text: str) -> str | None:
+    """The nominative of a place mention: the gazetteer's name (``Ливерпульде`` → ``Ливерпуль``) or
+    the name with its generic noun's base form (``Бершүгір ауылдық округін`` → ``… округі``)."""
+    g = grammar()
+    words = text.split()
+    if (name := gpe_stem(text)) is not None:
+        return name
+    base = next((b for b in g["gpe_generic"] if _inflected(words[-1].lower(), frozenset([b]), g["poss_end"])), None)
+    if base is not None and len(words) > 1:
+        return " ".join(words[:-1] + [base])
+    return None
+
+
 def _gpe_rules(doc: Doc) -> list[Span]:
     """Gazetteer places, with the generic noun written after them (``Ақмола облысы``), and any
     capitalised name a generic noun follows (``Қарамырза ауылы``, ``Бершүгір ауылдық округі``)."""
@@ -517,8 +530,9 @@ def _gpe_rules(doc: Doc) -> list[Span]:
         if not tok.text[:1].isupper() or tok.text in g["not_names"] or not tok.is_alpha and "-" not in tok.text:
             continue
         end = tok.i + 1
-        if end < len(doc) and gpe_stem(tok.text + " " + doc[end].text):  # Батыс Қазақстан
-            end += 1
+        longer = next((n for n in (3, 2) if tok.i + n <= len(doc) and gpe_stem(doc[tok.i : tok.i + n].text)), None)
+        if longer:  # Батыс Қазақстан, Америка Құрама Штаттары
+            end = tok.i + longer
         elif gpe_stem(tok.text) is None:
             after = _generic_end(doc, end)
             if after > end and not in_other_case(tok.text) and not is_person_name(tok):
