@@ -435,11 +435,13 @@ def _named_bodies(doc: Doc) -> list[Span]:
 
 def _qualified_org_head(doc: Doc, i: int) -> bool:
     """``қызметі`` is a body's head only after ``баспасөз`` and the like (patterns: qualified_heads)."""
+    return i > 0 and _is_qualified_head(doc[i].text, doc[i - 1].lower_)
+
+
+@lru_cache(maxsize=65536)
+def _is_qualified_head(word: str, before: str) -> bool:
     g = grammar()
-    return i > 0 and any(
-        _inflected(doc[i].text, frozenset([h]), g["poss_end"]) and doc[i - 1].lower_ in ws
-        for h, ws in g["qualified_heads"].items()
-    )
+    return any(_inflected(word, frozenset([h]), g["poss_end"]) and before in ws for h, ws in g["qualified_heads"].items())
 
 
 def _standalone_positions(doc: Doc) -> list[Span]:
