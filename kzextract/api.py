@@ -51,8 +51,8 @@ def extract(inputs, out: str | Path, **options) -> Summary:
 def load(ner: str | None = None):
     """A spaCy ``Language`` (``kk``) whose components are kzextract's stages.
 
-    ``nlp(text)`` gives ``doc.ents`` (entities), ``doc._.quantities``, ``doc._.officials`` and
-    ``doc._.kzextract`` (the full :class:`~kzextract.document.Document`).
+    ``nlp(text)`` gives ``doc.ents`` (entities), ``doc._.quantities``, ``doc._.officials``,
+    ``doc._.dates`` and ``doc._.kzextract`` (the full :class:`~kzextract.document.Document`).
     """
     import spacy
 
@@ -60,8 +60,9 @@ def load(ner: str | None = None):
 
     nlp = spacy.blank("kk")
     nlp.add_pipe("kzextract_document")
-    for name in ("clean", "sentences", "numbers"):
-        nlp.add_pipe("kzextract_stage", name=f"kzextract_{name}", config={"stage": name})
-    nlp.add_pipe("kzextract_entities", config={"ner": ner or current().ner})
-    nlp.add_pipe("kzextract_stage", name="kzextract_facts", config={"stage": "facts"})
+    for name, _ in build_stages(ner=None):  # the pipeline's own order
+        if name == "entities":
+            nlp.add_pipe("kzextract_entities", config={"ner": ner or current().ner})
+        else:
+            nlp.add_pipe("kzextract_stage", name=f"kzextract_{name}", config={"stage": name})
     return nlp

@@ -3,7 +3,7 @@
 ``kzextract_document`` wraps ``doc.text`` in a kzextract ``Document`` (``doc._.kzextract``); each
 ``kzextract_stage`` runs one stage on it by name; ``kzextract_entities`` runs the entity stage with a
 NER backend and sets ``doc.ents``; after ``facts`` ``doc._.quantities`` and ``doc._.officials`` hold
-the records. Offsets are into ``doc.text``.
+the records (``doc._.dates`` too). Offsets are into ``doc.text``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..pipeline import build_stages
 Doc.set_extension("kzextract", default=None, force=True)
 Doc.set_extension("quantities", getter=lambda d: d._.kzextract.quantities if d._.kzextract else [], force=True)
 Doc.set_extension("officials", getter=lambda d: d._.kzextract.officials if d._.kzextract else [], force=True)
+Doc.set_extension("dates", getter=lambda d: getattr(d._.kzextract, "dates", []) if d._.kzextract else [], force=True)
 
 _STAGES = {name: stage for name, stage in build_stages(ner=None) if name != "entities"}
 
