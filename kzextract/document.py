@@ -24,9 +24,19 @@ class Quantity:
     end: int
     text: str
     value: float
-    unit: str  # count, percent, KZT, USD, year_span, month_span, day_span, share
-    qualifier: str  # exact, approx, more_than, less_than, up_to
+    unit: str  # count, percent, percentage_point, KZT, USD, EUR, RUB, year_span, month_span, day_span, hour_span, share, times, hectare, tonne, km, sq_m, head, mci
+    qualifier: str  # exact, approx, more_than, less_than, up_to, vague
     noun: str | None = None
+    sent_id: int = -1
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date_from: str | None  # ISO YYYY-MM-DD, YYYY-MM or YYYY; None where the period is open
+    date_to: str | None
     sent_id: int = -1
 
 
@@ -64,6 +74,7 @@ class Document:
     blocks: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
 

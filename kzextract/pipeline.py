@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from .clean import clean
+from .dates import date_stage
 from .document import Document
 from .entities import tag_entities
 from .entities.spans import Predictor
@@ -23,11 +24,12 @@ Stage = Callable[[Document], Document]
 
 
 def build_stages(ner: Predictor | None = None) -> list[tuple[str, Stage]]:
-    """clean → sentences → numbers → entities → facts (writing happens in the runner)."""
+    """clean → sentences → numbers → dates → entities → facts (writing happens in the runner)."""
     return [
         ("clean", clean),
         ("sentences", split_sentences),
         ("numbers", quantify),
+        ("dates", date_stage),
         ("entities", partial(tag_entities, ner=ner)),
         ("facts", assemble_facts),
     ]

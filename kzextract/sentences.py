@@ -4,7 +4,7 @@ A full stop ends a sentence unless it closes an initial (``Ш.А. Баймано
 abbreviation from ``patterns/sentences.toml`` (``т.б.``, ``ж.``, ``млн``). Quoted speech is split like
 any text, but a stop before a closing quote and a lower-case word (``ауылға!" мемлекеттік``) is not a
 boundary; a missing space after a stop (``жұмыс.Ол``) still splits, unless inside a Latin name
-(``BAQ.KZ``). Within a paragraph a
+(``BAQ.KZ``), and the stops inside a numeric date (``29.09.2021``) never split. Within a paragraph a
 line break ends a sentence unless the next line starts in lower case (a wrapped line).
 """
 
@@ -31,6 +31,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold() for a in load_toml("sentences")["abbreviations"])
 
 
+@cache
+def _numeric_date() -> regex.Pattern:
+    return regex.compile(load_toml("sentences")["numeric_date"])
+
+
 # How far back from a full stop to look for the token it ends: longer than any abbreviation or
 # initial, and a constant, so a paragraph of 50,000 ``А.`` stays linear (it was quadratic).
 _LOOKBACK = 64
@@ -54,8 +59,11 @@ def _is_false_stop(text: str, dot: int) -> bool:
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within one paragraph, whitespace trimmed."""
     cuts: list[int] = []
+    dates = [(m.start(), m.end()) for m in _numeric_date().finditer(text)] if "." in text else []
     for m in _BOUNDARY.finditer(text):
         dot = m.start("end")
+        if dates and any(s <= dot < e for s, e in dates):
+            continue  # 29.09.2021: a date's own stops
         if _LATIN_STOP.match(text, dot - 1):
             continue  # BAQ.KZ, zakon.kz: a stop inside a Latin name
         if text[dot] == "." and _is_false_stop(text, dot):

@@ -1,7 +1,8 @@
 """Stage 6 — write: the Parquet dataset, one directory per table, written atomically.
 
-Each table (``documents``, ``sentences``, ``entities``, ``officials``, ``quantities``, ``errors``) is a
-directory of ``part-<batch>.parquet`` files readable with pandas, ``pyarrow.dataset`` and DuckDB.
+Each table (``documents``, ``sentences``, ``entities``, ``officials``, ``quantities``, ``dates``,
+``errors``) is a directory of ``part-<batch>.parquet`` files readable with pandas,
+``pyarrow.dataset`` and DuckDB.
 A batch is written to a hidden staging directory, then renamed into place with ``documents`` last:
 a batch counts only once its ``documents`` part exists, and parts of a batch that never got one
 (a killed run) are removed at the next start. Memory stays bounded by the batch size. One run at a
@@ -43,6 +44,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("doc_id", _str), ("sent_id", _i32), ("start", _i32), ("end", _i32), ("text", _str),
         ("value", pa.float64()), ("unit", _str), ("qualifier", _str), ("noun", _str),
     ]),
+    "dates": pa.schema([
+        ("doc_id", _str), ("sent_id", _i32), ("start", _i32), ("end", _i32), ("text", _str),
+        ("date_from", _str), ("date_to", _str),
+    ]),
     "errors": pa.schema([("doc_id", _str), ("path", _str), ("stage", _str), ("message", _str)]),
 }
 TABLES = tuple(SCHEMAS)
@@ -78,6 +83,11 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
             {"doc_id": d, "sent_id": q.sent_id, "start": q.start, "end": q.end, "text": q.text,
              "value": float(q.value), "unit": q.unit, "qualifier": q.qualifier, "noun": q.noun}
             for q in doc.quantities
+        ],
+        "dates": [
+            {"doc_id": d, "sent_id": x.sent_id, "start": x.start, "end": x.end, "text": x.text,
+             "date_from": x.date_from, "date_to": x.date_to}
+            for x in doc.dates
         ],
     }
 

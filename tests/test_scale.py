@@ -141,7 +141,7 @@ def test_one_writer_per_output_directory(tmp_path):
 
 def test_stage_timings_are_collected(tmp_path):
     code, stats = _extract(make_corpus(tmp_path / "in", 5), tmp_path / "out", "-j", "1")
-    assert set(stats["stage_seconds"]) == {"read", "clean", "sentences", "numbers", "entities", "facts", "write"}
+    assert set(stats["stage_seconds"]) == {"read", "clean", "sentences", "numbers", "dates", "entities", "facts", "write"}
     assert all(v >= 0 for v in stats["stage_seconds"].values())
     assert stats["articles_per_s"] > 0 and stats["words"] > 0
 
