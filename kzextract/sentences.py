@@ -68,6 +68,8 @@ def split_text(text: str) -> list[tuple[int, int]]:
             continue  # BAQ.KZ, zakon.kz: a stop inside a Latin name
         if text[dot] == "." and _is_false_stop(text, dot):
             continue
+        if text[dot] == "." and _LIST_NUMBER.search(text, 0, dot + 1):
+            continue  # "бөлісті: 1. Amanat …": a list number, not the end of a sentence
         cuts.append(m.end("end"))
     for m in regex.finditer(r"\n", text):
         nxt = text[m.end() : m.end() + 1]
@@ -80,17 +82,46 @@ def split_text(text: str) -> list[tuple[int, int]]:
             lead = len(seg) - len(seg.lstrip())
             spans.append((start + lead, start + len(seg.rstrip())))
         start = cut
-    return spans
+    return _join_heads(text, spans)
+
+
+def _join_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A list number (``1.``) or a dateline word (``АСТАНА.``) opens the sentence after it."""
+    out: list[tuple[int, int]] = []
+    pending = None
+    for s, e in spans:
+        if pending is not None:
+            s, pending = pending, None
+        if _HEAD.fullmatch(text[s:e]) and (s, e) != spans[-1]:
+            pending = s
+            continue
+        out.append((s, e))
+    return out
+
+
+_HEAD = regex.compile(r"\d{1,2}[.)]|\p{Lu}{2,}[.,]")
+_LIST_NUMBER = regex.compile(r"(?:^|[:;]\s*)\d{1,2}\.$")
 
 
 def split_sentences(doc: Document) -> Document:
-    """Fill ``doc.sentences`` from ``doc.blocks``; lines without a letter or digit are skipped."""
+    """Fill ``doc.sentences`` from ``doc.blocks``; lines without a letter or digit are skipped, and
+    so is the stub an archive's cut leaves at the very end (``Бұл мә``): a final fragment with no
+    closing punctuation and fewer than three words before its possibly cut last word."""
     sentences = []
     for b_start, b_end in doc.blocks:
         block = doc.raw[b_start:b_end]
         for s, e in split_text(block):
             text = block[s:e]
-            if any(ch.isalnum() for ch in text):
+            if any(ch.isalnum() for ch in text) and not _HEAD.fullmatch(text):  # a lone "1." line
                 sentences.append(Sentence(b_start + s, b_start + e, text))
+    if sentences and _is_cut_stub(sentences[-1].text):
+        sentences.pop()
     doc.sentences = sentences
     return doc
+
+
+def _is_cut_stub(text: str) -> bool:
+    return not text.rstrip().endswith(_CLOSERS) and len(text.split()) - 1 < 3
+
+
+_CLOSERS = tuple(".!?…:;»”\")")

@@ -48,3 +48,37 @@ def test_wrapped_line_continues_and_new_line_with_capital_splits():
 def test_unclosed_quote_does_not_swallow_the_paragraph():
     text = "«" + "Сөз. " * 300 + "Соңы."
     assert len(_split(text)) == 301
+
+
+def _sents(*paragraphs: str) -> list[str]:
+    from kzextract.document import Document
+    from kzextract.sentences import split_sentences
+
+    raw = "\n\n".join(paragraphs)
+    doc = Document("d", "-", raw)
+    pos, blocks = 0, []
+    for p in paragraphs:
+        blocks.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    doc.blocks = blocks
+    return [s.text for s in split_sentences(doc).sentences]
+
+
+def test_list_numbers_open_the_sentence_after_them():
+    assert _sents("Партиялар дауысты былай бөлісті: 1. Amanat партиясы – 68,78%; 2. «Ауыл» партиясы – 0,65%.") == [
+        "Партиялар дауысты былай бөлісті: 1. Amanat партиясы – 68,78%; 2. «Ауыл» партиясы – 0,65%."]
+    assert len(_sents("Нәтижелер:", "1.", "Amanat партиясы – 68,78% дауыс алды.")) == 2
+
+
+def test_a_dateline_word_belongs_to_its_sentence():
+    assert _sents("АСТАНА. KAZINFORM – Жиын өтті. Оған жастар қатысты.") == [
+        "АСТАНА. KAZINFORM – Жиын өтті.", "Оған жастар қатысты."]
+
+
+def test_the_stub_an_archive_cut_leaves_is_not_a_sentence():
+    assert _sents("Жиын өтті. Оған жастар қатысты. Бұл мә") == ["Жиын өтті.", "Оған жастар қатысты."]
+    assert _sents("Жиын өтті. Оған облыстың барлық жастары қатысып") == ["Жиын өтті.", "Оған облыстың барлық жастары қатысып"]
+
+
+def test_a_sentence_ending_in_a_number_still_ends():
+    assert _sents("Қатысушылар саны 12. Олар жеңіске жетті.") == ["Қатысушылар саны 12.", "Олар жеңіске жетті."]
