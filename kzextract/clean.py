@@ -21,6 +21,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _DATE = regex.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}.]*[-\s]*){1,3}")
 _TERMINAL = tuple(".!?…:;»”\")")
+_SIGNATURE = regex.compile(r"(?<!\p{L})\p{Lu}\.|\p{Lu}{3,}")
 _PROSE_END = tuple(".!…:;»”\")")  # a short line ending in "?" is more often a headline
 
 
@@ -90,6 +91,12 @@ def is_byline(line: Line) -> bool:
     return bool(_DATE.fullmatch(line.text)) or (
         line.n_words <= 3 and bool(_NAME_LINE.fullmatch(line.text)) and not line.text.endswith(_TERMINAL)
     )
+
+
+def is_signature(line: Line) -> bool:
+    """A reporter's signature between items (``Ә.ҚАСЫМ``, ``Арай ТӨЛЕГЕНҚЫЗЫ``): a name line with an
+    initial or a surname in capitals. A subheading is written in ordinary case and stays."""
+    return is_byline(line) and not _DATE.fullmatch(line.text) and bool(_SIGNATURE.search(line.text))
 
 
 def is_author(line: Line) -> bool:
@@ -168,7 +175,7 @@ def clean(doc: Document) -> Document:
 
     doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
     cut = [_credit_cut(ln) for ln, is_j in zip(lines[first_prose:], junk[first_prose:]) if not is_j]
-    body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title)]
+    body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title) and not is_signature(ln)]
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         bylines.append(body.pop())

@@ -104,3 +104,9 @@ def test_a_repeated_headline_with_a_credit_and_hashtag_lines_are_removed():
     doc = _page("#Қоғам", "Жастармен кездесу өтті", "Жастармен кездесу өтті Cурет: Ақорда", LEAD, MORE)
     assert doc.title == "Жастармен кездесу өтті"
     assert "#Қоғам" not in doc.body and "Жастармен кездесу өтті" not in doc.body
+
+
+def test_a_reporters_signature_between_two_items_is_furniture():
+    doc = _page("Жастармен кездесу өтті", LEAD, "Ә.ҚАСЫМ", MORE, "Жаңа жоба басталды", LEAD.replace("Облыс", "Аудан"))
+    assert "Ә.ҚАСЫМ" not in doc.body
+    assert "Жаңа жоба басталды" in doc.body  # a subheading in ordinary case stays
