@@ -175,11 +175,12 @@ def clean(doc: Document) -> Document:
 
     doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
     cut = [_credit_cut(ln) for ln, is_j in zip(lines[first_prose:], junk[first_prose:]) if not is_j]
-    body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title) and not is_signature(ln)]
+    body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title)]
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         bylines.append(body.pop())
     doc.author = next((ln.text for ln in bylines if is_author(ln)), None)
+    body = [ln for ln in body if not is_signature(ln)]
 
     doc.blocks = _join_wrapped(doc.raw, body)
     doc.source = find_source(doc.body)
