@@ -49,6 +49,7 @@ def _cues() -> dict:
         "rubrics": casefold(cfg["rubrics"]),
         "site": tuple(s.casefold() for s in cfg["site_words"]),
         "source_re": [regex.compile(p) for p in cfg["source_regexes"]],
+        "dateline_re": [regex.compile(p) for p in cfg["dateline_regexes"]],
     }
 
 
@@ -183,7 +184,7 @@ def clean(doc: Document) -> Document:
     body = [ln for ln in body if not is_signature(ln)]
 
     doc.blocks = _join_wrapped(doc.raw, body)
-    doc.source = find_source(doc.body)
+    doc.source = find_source(doc.body) or find_dateline(doc.raw[: doc.blocks[0][1]] if doc.blocks else "")
     return doc
 
 
@@ -196,6 +197,14 @@ def _join_wrapped(raw: str, body: list[Line]) -> list[tuple[int, int]]:
         else:
             blocks.append([line.start, line.end])
     return [(a, b) for a, b in blocks]
+
+
+def find_dateline(top: str) -> str | None:
+    """The agency of a dateline at the top of the article (``АСТАНА. KAZINFORM —`` → ``KAZINFORM``)."""
+    for rx in _cues()["dateline_re"]:
+        if m := rx.search(top):
+            return m["source"]
+    return None
 
 
 def find_source(body: str) -> str | None:

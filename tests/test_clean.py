@@ -110,3 +110,11 @@ def test_a_reporters_signature_between_two_items_is_furniture():
     doc = _page("Жастармен кездесу өтті", LEAD, "Ә.ҚАСЫМ", MORE, "Жаңа жоба басталды", LEAD.replace("Облыс", "Аудан"))
     assert "Ә.ҚАСЫМ" not in doc.body
     assert "Жаңа жоба басталды" in doc.body  # a subheading in ordinary case stays
+
+
+def test_agency_datelines_and_credits_give_the_source():
+    assert _page("АСТАНА. KAZINFORM — " + LEAD, MORE).source == "KAZINFORM"
+    assert _page("АСТАНА, 11 қыркүйек - Sputnik. " + LEAD, MORE).source == "Sputnik"
+    assert _page("Нұр-Сұлтан, BAQ.KZ. " + LEAD, MORE).source == "BAQ.KZ"
+    assert _page(LEAD, "Massaget.kz тілшісі биыл " + MORE).source == "Massaget.kz"
+    assert _page(LEAD, MORE).source is None
