@@ -168,3 +168,13 @@ def test_place_norms_come_from_the_gazetteer_and_the_generic_nouns_base():
 def test_a_three_word_place_name():
     doc = kzextract.extract_text("Көшбасшылар Америка Құрама Штаттарына келеді.", ner="none")
     assert ("GPE", "Америка Құрама Штаттары") in {(e.label, e.norm) for e in doc.entities}
+
+
+def test_names_of_three_words_and_surname_first():
+    doc = kzextract.extract_text("Түркия президенті Режеп Тайып Ердоған келді. Дәрігер Абдықадыров Мұхтар ота жасады.", ner="none")
+    assert {"Режеп Тайып Ердоған", "Абдықадыров Мұхтар"} <= {e.norm for e in doc.entities if e.label == "PERSON"}
+
+
+def test_a_name_after_a_given_name_stops_an_organisation_chain():
+    doc = kzextract.extract_text("Денсаулық сақтау министрі Алексей Цой Алматы қаласындағы ұлттық ғылыми хирургия орталығына барды.", ner="none")
+    assert ("PERSON", "Алексей Цой") in {(e.label, e.text) for e in doc.entities}

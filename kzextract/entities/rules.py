@@ -182,7 +182,8 @@ def _is_chain_word(tok, g: dict) -> bool:
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
     if tok.is_punct or (tok.like_num and not tok.is_alpha) or t in g["not_names"] or low in STOP_WORDS:
         return False
-    if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t):
+    if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t) or (
+            t[:1].isupper() and i > 0 and doc[i - 1].text in g["given"]):  # Алексей Цой
         return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
     if tok.is_alpha and tok.like_num:
         return True  # an ordinal inside a role: бірінші вице-министрі
@@ -478,11 +479,20 @@ def _person_rules(doc: Doc) -> list[Span]:
         a, b = doc[tok.i + 1], doc[tok.i + 2]
         if is_position_head(tok.text) and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
             out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
-    # A known given name before a capitalised word (Режеп Ердоған, Илья Мизерных).
+    # A known given name before a capitalised word (Илья Мизерных; Режеп Тайып Ердоған with a
+    # second given name), and a surname before a given name (Абдықадыров Мұхтар).
+    def name_word(t) -> bool:
+        return (t.is_title and t.is_alpha and gpe_stem(t.text) is None and not is_position_head(t.text)
+                and not is_org_head(t.text))
+
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if (tok.is_title and tok.text in g["given"] and nxt.is_title and nxt.is_alpha
-                and gpe_stem(nxt.text) is None and not is_position_head(nxt.text) and not is_org_head(nxt.text)):
+        if tok.is_title and tok.text in g["given"] and name_word(nxt):
+            end = tok.i + 2
+            if nxt.text in g["given"] and end < len(doc) and name_word(doc[end]):
+                end += 1
+            out.append(Span(doc, tok.i, end, label="PERSON"))
+        elif g["surname_re"].match(tok.text) and lemmatize(nxt.text) in g["given"] and nxt.is_title:
             out.append(Span(doc, tok.i, tok.i + 2, label="PERSON"))
     # A surname on its own (Досаевтың, Назарбаев): the surname shape is the cue.
     for tok in doc:
