@@ -14,6 +14,8 @@ from .document import Document, Entity, Official
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
 _GAP_BEFORE = regex.compile(r"\s{0,3}(?:[–—-]\s{0,3})?")  # POSITION then PERSON (… басшысы – Мәнсия Есекеева)
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
+_PLURAL = regex.compile(r"(?:лар|лер|тар|тер|дар|дер)\p{L}*$")  # депутаттары: a role of several people
+_NAMES_AND = regex.compile(r"\s*,\s*|\s+(?:пен|мен|бен|және)\s+")  # PERSON, PERSON / PERSON пен PERSON
 _AND = regex.compile(r"\s+және\s+|\s*[—–]\s*")  # POSITION және POSITION; POSITION — POSITION
 
 
@@ -29,6 +31,12 @@ def _roles_for(doc: Document, ents: list[Entity], i: int) -> list[str]:
     Two roles of one body joined by ``және`` are both the person's, the second taking the first's
     body: ``Мәжілісінің депутаты және вице-спикері А. Рау`` → депутаты, Мәжілісінің вице-спикері.
     """
+    first = i
+    while first > 0 and ents[first - 1].label == "PERSON" and _NAMES_AND.fullmatch(doc.raw[ents[first - 1].end : ents[first].start]):
+        first -= 1  # … депутаттары А. пен Б.: a plural role is shared by the people listed after it
+    if first < i and first > 0 and ents[first - 1].label == "POSITION" and _PLURAL.search(ents[first - 1].text) \
+            and _GAP_BEFORE.fullmatch(doc.raw[ents[first - 1].end : ents[first].start]):
+        return [ents[first - 1].norm]
     person = ents[i]
     k = None
     if i > 0 and ents[i - 1].label == "POSITION" and _GAP_BEFORE.fullmatch(doc.raw[ents[i - 1].end : person.start]):

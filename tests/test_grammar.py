@@ -178,3 +178,20 @@ def test_names_of_three_words_and_surname_first():
 def test_a_name_after_a_given_name_stops_an_organisation_chain():
     doc = kzextract.extract_text("Денсаулық сақтау министрі Алексей Цой Алматы қаласындағы ұлттық ғылыми хирургия орталығына барды.", ner="none")
     assert ("PERSON", "Алексей Цой") in {(e.label, e.text) for e in doc.entities}
+
+
+def test_a_plural_role_is_shared_by_the_people_named_after_it():
+    doc = kzextract.extract_text("Кездесуге мәслихат депутаттары О.Нұрмағанбетов пен Ғ.Тапақов қатысты.", ner="none")
+    assert ("POSITION", "мәслихат депутаты") in {(e.label, e.norm) for e in doc.entities}
+    assert {(o.name, o.position) for o in doc.officials} == {
+        ("О.Нұрмағанбетов", "мәслихат депутаты"), ("Ғ.Тапақов", "мәслихат депутаты")}
+
+
+def test_a_singular_role_is_not_shared():
+    doc = kzextract.extract_text("Аудан әкімі Ержан Бабақұмаров пен Серік Ахметов келді.", ner="none")
+    assert ("Серік Ахметов", None) in {(o.name, o.position) for o in doc.officials}
+
+
+def test_a_former_holder_keeps_the_word_in_the_role():
+    doc = kzextract.extract_text("Жиынға бұрынғы облыс әкімі Серік Ахметов қатысты.", ner="none")
+    assert ("Серік Ахметов", "бұрынғы облыс әкімі") in {(o.name, o.position) for o in doc.officials}

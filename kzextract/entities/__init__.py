@@ -21,7 +21,7 @@ from ..lang.kk.stop_words import STOP_WORDS
 from ..lemma import canonical
 from ..resources import load_toml
 from .spans import Predictor, Span3
-from .rules import OPEN_QUOTES, RuleSpan, gpe_norm, grammar, is_org_head, rule_spans, tokenizer
+from .rules import OPEN_QUOTES, RuleSpan, gpe_norm, grammar, is_org_head, rule_spans, singular_role, tokenizer
 
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
@@ -165,6 +165,8 @@ def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True
     for sent_id, (sent, clean, spans) in enumerate(zip(doc.sentences, texts, entity_spans(texts, ner, rules, doc.source))):
         for start, end, label, origin in spans:
             norm = (label == "GPE" and gpe_norm(clean[start:end])) or canonical(clean[start:end], label)
+            if label == "POSITION":
+                norm = singular_role(norm)  # мәслихат депутаттары А. мен Б.: each is a депутаты
             entities.append(Entity(sent.start + start, sent.start + end, label, sent.text[start:end], norm, origin, sent_id))
     doc.entities = sorted(entities + _surname_mentions(doc, entities), key=lambda e: e.start)
     return doc

@@ -52,6 +52,7 @@ def grammar() -> dict:
         "qualified_heads": {h: frozenset(ws) for h, ws in g["organisation"]["qualified_heads"].items()},
         "pos_heads": lower(g["position"]["heads"]),
         "pos_bare": lower(g["position"]["bare_heads"]),
+        "pos_plural": {k.lower(): v for k, v in g["position"]["plural_heads"].items()},
         "links": lower(g["chain"]["links"]),
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
@@ -381,7 +382,7 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         if tok.i in taken:
             floor = tok.i + 1
             continue
-        label = ("POSITION" if is_position_head(tok.text)
+        label = ("POSITION" if is_position_head(tok.text) or _shared_role(doc, tok.i)
                  else "ORGANISATION" if is_org_head(tok.text) or _qualified_org_head(doc, tok.i) else None)
         if label is None:
             continue
@@ -401,6 +402,22 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         out.append(Span(doc, start, tok.i + 1, label=label))
         floor = tok.i + 1
     return out
+
+
+def _shared_role(doc: Doc, i: int) -> bool:
+    """A plural role head right before a person's name (``мәслихат депутаттары О.Нұрмағанбетов пен
+    Ғ.Тапақов``): one role the people named after it share."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (doc[i].lower_ in grammar()["pos_plural"] and nxt is not None
+            and (nxt.text[:1].isupper() and (_INITIALS_ONLY.match(nxt.text) is not None or nxt.text in grammar()["given"]
+                                             or _INITIALS_SURNAME.match(doc[i + 1 : i + 3].text) is not None)))
+
+
+def singular_role(norm: str) -> str:
+    """The role each holder of a shared plural role holds (``мәслихат депутаттары`` → ``… депутаты``)."""
+    words = norm.split()
+    single = grammar()["pos_plural"].get(words[-1].lower()) if words else None
+    return " ".join(words[:-1] + [single]) if single else norm
 
 
 def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
