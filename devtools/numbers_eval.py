@@ -10,8 +10,8 @@ Span mapping: a predicted character span covers the KazNERD tokens it overlaps. 
 a range as one span (``1 – 2``, ``Екі жүз – үш жүз мың теңгеге``) where the stage gives two
 quantities (the contract's rule), so two predictions joined only by a dash / пен / мен count as
 one predicted span for this comparison. Besides the headline numbers the report gives precision
-without the predictions KazNERD files under DATE (our durations and ages: ``year_span``,
-``month_span``, ``day_span``), which KazNERD by design never labels as numeric.
+without the predictions KazNERD files under DATE or TIME (our durations and ages: ``year_span``,
+``month_span``, ``day_span``, ``hour_span``), which KazNERD by design never labels as numeric.
 
 The KazNERD directory is ``<repo>/../shared/data/kaznerd`` (``KZEXTRACT_SHARED`` overrides the
 shared directory).
@@ -31,7 +31,7 @@ from kzextract.numbers import find_quantities
 from .paths import ROOT
 
 LABELS = ("CARDINAL", "PERCENTAGE", "MONEY", "QUANTITY")
-TIME_UNITS = ("year_span", "month_span", "day_span")
+TIME_UNITS = ("year_span", "month_span", "day_span", "hour_span")  # KazNERD: DATE / TIME
 
 
 def gold_spans(sent: Sentence, labels=LABELS) -> list[tuple[int, int, str]]:
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"KazNERD test numeric spans (CARDINAL+PERCENTAGE+MONEY+QUANTITY): {res['gold_spans']}")
     print(f"precision {res['precision']:.4f}  recall {res['recall']:.4f}  F1 {res['f1']:.4f}")
-    print(f"precision without year/month/day spans (KazNERD DATE): {res['precision_without_time_spans']:.4f}")
+    print(f"precision without year/month/day/hour spans (KazNERD DATE/TIME): {res['precision_without_time_spans']:.4f}")
     print("recall by label: " + ", ".join(f"{k} {v:.4f}" for k, v in res["recall_by_label"].items()))
     print(f"speed: {res['sentences_per_second']:.1f} sentences/s ({res['sentences']} sentences)")
     print(f"wrote {out}")

@@ -37,8 +37,16 @@ Decisions (following ``gold/CONVENTIONS.md``):
 * A difference (``10 процентке жоғары``, ``0,7% төмен``) keeps the qualifier ``exact``.
 * Ranges give two quantities; the first takes the unit (and, for ``2-3 мың``, the scale) of the
   second; ``14 жастан 35 жасқа дейінгі`` gives 14 and 35, both exact. ``минус`` negates.
-* Units outside the contract's list (tonnes, hectares, km, АЕК, ``есе``) are ``count`` but stay
-  inside ``text``. ``noun`` is the first following word that is not an adjective (a heuristic).
+* Units of the contract's second edition (``percentage_point``, ``EUR``, ``RUB``, ``hour_span``,
+  ``times``, ``hectare``, ``tonne``, ``km``, ``sq_m``, ``head``, ``mci``) come from
+  ``[units.words]`` / ``[units.multi]``; other measures (metres, kilograms, centners) are ``count``
+  but stay inside ``text``. ``ондаған``/``жүздеген``/``мыңдаған`` are ``vague`` (the order of
+  magnitude), also before a scale (``ондаған миллион теңге`` = 10 000 000 KZT).
+* ``noun`` is the lemma of the head of the counted phrase: adjectives, participles and nouns used
+  as adjectives (``жас тұрғын``) are skipped; a verb (``2 есе артты``) gives no noun.
+* Digit runs: a space-grouped run of more than ``max_digit_groups`` groups is a list of numbers;
+  more than ``max_digits`` digits is an identifier. ``млн.``/``млрд.`` keep their full stop only
+  when the amount or a unit goes on after it.
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ from functools import cache
 import regex
 
 from kzextract.document import Document, Quantity
+from kzextract.lemma import lemmatize
 from kzextract.resources import load_toml
 
 __all__ = ["find_quantities", "quantify"]
@@ -69,7 +78,8 @@ _TOKEN_RE = regex.compile(
     r"))"
     r"|(?P<word>[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*)"
     r"|(?P<pct>%)"
-    r"|(?P<cur>[₸$€])"
+    r"|(?P<cur>\p{Sc})"
+    r"|(?P<sym>[\p{So}\p{Sk}\p{Cs}\uFE0F\u200D]+)"  # emoji between a number and its unit: skipped
     r"|(?P<dash>[-–—‐])"
     r"|(?P<punct>\S)"
 )
@@ -86,11 +96,14 @@ class _Tok:
 
 def _tokenize(text: str) -> list[_Tok]:
     forms = _lex().forms
-    out = []
+    out: list[_Tok] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s = m.group()
         low = s.lower()
+        if kind == "num":
+            out.extend(_num_tokens(s, m.start()))
+            continue
         if kind == "word" and "-" in low:
             # екі-үш, бес-алты тоннадан: a range written as one word
             parts = low.split("-")
@@ -104,6 +117,26 @@ def _tokenize(text: str) -> list[_Tok]:
                 continue
         out.append(_Tok(kind, s, low, m.start(), m.end()))
     return out
+
+
+_GROUP_SEP_RE = regex.compile(_SEP)
+
+
+def _num_tokens(s: str, start: int) -> list[_Tok]:
+    """A digit token; a space-grouped run with more groups than any real amount has (a list or a
+    table row: ``120 340 560 780 910 230``) is one number per group; an over-long digit run is
+    an identifier (kind ``id``), never a value."""
+    lex = _lex()
+    parts = _GROUP_SEP_RE.split(s)
+    if len(parts) > lex.max_groups:
+        toks, pos = [], start
+        for part in parts:
+            toks.extend(_num_tokens(part, pos))
+            pos += len(part) + 1
+        return toks
+    if sum(c.isdigit() for c in s) > lex.max_digits:
+        return [_Tok("id", s, s, start, start + len(s))]
+    return [_Tok("num", s, s, start, start + len(s))]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,11 +157,13 @@ class _Lex:
     age_groups: frozenset
     unit_forms: dict  # word form -> (unit, stem, suffix, group)
     suffix_group: dict  # suffix -> group
-    post_q: dict  # word -> (qualifier, frozenset(required groups))
+    post_q: dict  # (word, required group or None) -> (qualifier, in_span)
+    post_multi: list  # [(words, required group or None, qualifier, in_span)], longest first
     pre_q: dict  # last word -> [(tuple(words), qualifier)] longest first
     not_numbers: frozenset
     bir_next: tuple
-    other_multi: list  # [tuple(stems)]
+    unit_multi: list  # [(unit, tuple(token lows))], longest first
+    not_units: list  # [tuple(token lows)]
     month_not_after: frozenset
     age_followers: frozenset
     each: frozenset
@@ -141,6 +176,7 @@ class _Lex:
     id_prefixes: frozenset
     quarter_forms: frozenset
     quarter_prev: frozenset
+    indefinite_prev: frozenset
     roman: frozenset
     quotes: list
     max_quoted: int
@@ -148,6 +184,23 @@ class _Lex:
     adjectives: frozenset
     max_skip: int
     currency_prefix: frozenset
+    symbols: dict  # currency sign -> unit
+    dotted: frozenset  # abbreviations that may take a full stop
+    after_qualifier: frozenset
+    durations: frozenset
+    currencies: frozenset
+    suffix_qualifier: dict  # suffix group -> qualifier (approx, vague)
+    scale_dotted: frozenset
+    max_groups: int
+    max_digits: int
+    verb_endings: tuple
+    verb_endings_final: tuple
+    verb_words: frozenset
+    modifier_nouns: frozenset
+    modifier_heads: frozenset
+    participle_endings: tuple
+    min_verb_len: int
+    noun_units: frozenset
     post_words: frozenset
     stop_words: frozenset
     not_adjectives: frozenset
@@ -183,23 +236,19 @@ def _lex() -> _Lex:
     forms_all = dict(forms)
     for bad in not_numbers:
         forms.pop(bad, None)
-    # units
     u = cfg["units"]
-    unit_forms: dict = {}
-    for unit in ("percent", "KZT", "USD", "year_span", "age", "month_span", "day_span", "other"):
-        for stem in u.get(unit, []):
-            unit_forms.setdefault(stem, (unit, stem, "", ""))
-            for g, items in sfx_cfg.items():
-                if g in ("ordinal", "collective"):
-                    continue
-                for s in items:
-                    unit_forms.setdefault(stem + s, (unit, stem, s, g))
-    # plural+case forms of year/month words ("жылдары", "айлары") are not spans: not added.
+    ur = u["rules"]
+    unit_forms = _unit_forms(u["words"], sfx_cfg, frozenset(u["cfg"].get("hyphen_suffix_only", [])))
     post_q = {}
+    post_multi = []
     for entry in cfg["qualifiers"]["post"]:
         for word in entry["words"]:
             for g in entry.get("after", []) or [None]:
-                post_q.setdefault((word, g), (entry["qualifier"], entry.get("in_span", True)))
+                if " " in word:
+                    post_multi.append((tuple(word.split()), g, entry["qualifier"], entry.get("in_span", True)))
+                else:
+                    post_q.setdefault((word, g), (entry["qualifier"], entry.get("in_span", True)))
+    post_multi.sort(key=lambda x: -len(x[0]))
     pre_q: dict[str, list] = {}
     for entry in cfg["qualifiers"]["pre"]:
         for words in (tuple(w.split()) for w in entry["words"]):
@@ -215,20 +264,21 @@ def _lex() -> _Lex:
         bir_not_next=frozenset(lx.get("bir_not_next", [])),
         quarter_next=frozenset(nq.get("quarter_next", [])),
         negative_prev=frozenset(nq.get("negative_prev", [])),
-        time_ref_after=frozenset(u.get("time_ref_after", [])),
+        time_ref_after=frozenset(ur.get("time_ref_after", [])),
         date_next=frozenset(nq.get("date_next", [])),
-        age_prev=frozenset(u.get("age_prev", [])),
+        age_prev=frozenset(ur.get("age_prev", [])),
         part_words=frozenset(cfg["shares"].get("part", [])),
-        age_groups=frozenset(u.get("age_groups", [])),
+        age_groups=frozenset(ur.get("age_groups", [])),
         unit_forms=unit_forms,
         suffix_group=suffix_group,
         post_q=post_q,
         pre_q=pre_q,
         not_numbers=not_numbers,
         bir_next=tuple(lx["bir_needs_next"]),
-        other_multi=[tuple(x.split()) for x in u.get("other_multi", [])],
-        month_not_after=frozenset(u.get("month_not_after", [])),
-        age_followers=frozenset(u.get("age_bare_followers", [])),
+        unit_multi=_multi_units(u["multi"]),
+        not_units=[_entry_tokens(x) for x in u["not_units"]["sequences"]],
+        month_not_after=frozenset(ur.get("month_not_after", [])),
+        age_followers=frozenset(ur.get("age_bare_followers", [])),
         each=frozenset(cfg["shares"]["each"]),
         half_forms=frozenset(cfg["shares"]["half"]),
         decimal_point=frozenset(lx["decimal_point"]),
@@ -239,17 +289,64 @@ def _lex() -> _Lex:
         id_prefixes=frozenset(nq["id_prefixes"]),
         quarter_forms=frozenset(nq["quarter_forms"]),
         quarter_prev=frozenset(nq.get("quarter_prev", [])),
+        indefinite_prev=frozenset(nq.get("indefinite_prev", [])),
         roman=frozenset(nq["roman_numerals"]),
         quotes=[tuple(q) for q in nq["quotes"]],
         max_quoted=int(nq["max_quoted_name_words"]),
         adj_suffixes=tuple(noun["adjective_suffixes"]),
         adjectives=frozenset(noun["adjectives"]),
         max_skip=int(noun["max_skip"]),
-        currency_prefix=frozenset(u.get("currency_prefix", [])),
+        currency_prefix=frozenset(u["cfg"]["currency_prefix"]),
+        symbols=dict(u["cfg"]["symbols"]),
+        dotted=frozenset(u["cfg"]["dotted"]),
+        after_qualifier=frozenset(u["cfg"]["after_qualifier"]),
+        durations=frozenset(u["cfg"]["durations"]),
+        currencies=frozenset(u["cfg"]["symbols"].values()),
+        suffix_qualifier=dict(cfg["qualifiers"].get("suffix", {})),
+        scale_dotted=frozenset(lx.get("scale_dotted", [])),
+        max_groups=int(lx.get("max_digit_groups", 5)),
+        max_digits=int(lx.get("max_digits", 15)),
+        verb_endings=tuple(noun.get("verb_endings", [])),
+        verb_endings_final=tuple(noun.get("verb_endings_final", [])),
+        verb_words=frozenset(noun.get("verb_words", [])),
+        modifier_nouns=frozenset(noun.get("modifier_nouns", [])),
+        modifier_heads=frozenset(noun.get("modifier_heads", [])),
+        participle_endings=tuple(noun.get("participle_endings", [])),
+        min_verb_len=int(noun.get("min_verb_len", 4)),
+        noun_units=frozenset(noun.get("units", ["count"])),
         post_words=frozenset(w for w, _g in post_q),
+        post_multi=post_multi,
         stop_words=frozenset(noun.get("stop_words", [])),
         not_adjectives=frozenset(noun.get("not_adjectives", [])),
     )
+
+
+def _unit_forms(words: dict, sfx_cfg: dict, hyphen_only: frozenset = frozenset()) -> dict:
+    """Every unit word form -> (unit, stem, suffix, group): one look-up per token at run time."""
+    unit_forms: dict = {}
+    for unit, unit_stems in words.items():
+        for stem in unit_stems:
+            unit_forms.setdefault(stem, (unit, stem, "", ""))
+            if stem in hyphen_only:
+                continue  # suffixes only after a hyphen, see _unit_form
+            for g, items in sfx_cfg.items():
+                if g in ("ordinal", "collective", "vague"):
+                    continue
+                for s in items:
+                    unit_forms.setdefault(stem + s, (unit, stem, s, g))
+    # plural+case forms of year/month words ("жылдары", "айлары") are not spans: not added.
+    return unit_forms
+
+
+def _entry_tokens(entry: str) -> tuple[str, ...]:
+    """A multi-word unit as the token lows the tokenizer gives for it ("п.т." -> п . т .)."""
+    return tuple(m.group().lower() for m in _TOKEN_RE.finditer(entry))
+
+
+def _multi_units(multi: dict) -> list[tuple[str, tuple[str, ...]]]:
+    out = [(unit, _entry_tokens(e)) for unit, entries in multi.items() for e in entries]
+    out.sort(key=lambda x: -len(x[1]))
+    return out
 
 
 def _stem_match(low: str, stems: tuple, lex: _Lex) -> bool:
@@ -280,6 +377,7 @@ class _NumPhrase:
     digits: int  # how many digit elements
     first_kind: str
     only: str  # lower-case text of a single-element phrase
+    vague: bool = False  # ондаған, жүздеген мың: an order of magnitude
 
 
 _THOUSANDS_DOTS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -360,6 +458,7 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex, no_scale: bool = False) -
     only = toks[i].low
     count = 0
     ordinal_tail = False
+    vague = False
     while k < n:
         el = _element(toks, k, lex, count == 0)
         if el is None:
@@ -448,14 +547,66 @@ def _parse_number(toks: list[_Tok], i: int, lex: _Lex, no_scale: bool = False) -
         k = nk
         if suf:
             suffix, group = suf, grp
+            if grp == "vague" and _scale_follows(toks, k, lex):
+                vague = True  # ондаған миллион теңге
+                continue
             break
+        if etype == "scales" and _dotted_scale_continues(toks, k, lex, val):
+            k += 1  # 1 млрд. 245 млн.
     if count == 0:
         return None
     if ordinal_tail:
         group = "ordinal"
     value = total + (cur or Decimal(0))
     return _NumPhrase(i, k, value, toks[i].start, end, bare_end, suffix, group, has_scale,
-                      words, digits, first_kind, only if count == 1 else "")
+                      words, digits, first_kind, only if count == 1 else "", vague or group == "vague")
+
+
+def _scale_follows(toks: list[_Tok], k: int, lex: _Lex) -> bool:
+    """A scale word right after ``ондаған``/``жүздеген`` multiplies it (ондаған миллион)."""
+    if k >= len(toks) or toks[k].kind != "word" or toks[k].start - toks[k - 1].end > 2:
+        return False
+    f = lex.forms.get(toks[k].low)
+    return bool(f and f[0] == "scales")
+
+
+def _dotted_scale_continues(toks: list[_Tok], k: int, lex: _Lex, scale: Decimal) -> bool:
+    """``млрд.`` + a number with a smaller scale continues the amount (1 млрд. 245 млн.): only
+    then is the full stop an abbreviation mark rather than the end of a sentence."""
+    n = len(toks)
+    if k + 2 >= n or toks[k].text != "." or toks[k].start != toks[k - 1].end:
+        return False
+    if toks[k - 1].low not in lex.scale_dotted or toks[k + 1].kind != "num":
+        return False
+    f = lex.forms.get(toks[k + 2].low)
+    return bool(f and f[0] == "scales" and f[1] < scale)
+
+
+def _dot_before_unit(toks: list[_Tok], k: int, lex: _Lex) -> int:
+    """Skip the full stop of ``млн.`` when a unit follows it (200 млн. тоннаға)."""
+    if (0 < k < len(toks) - 1 and toks[k].text == "." and toks[k].start == toks[k - 1].end
+            and toks[k - 1].low in lex.scale_dotted and _unit_at(toks, k + 1, lex) is not None):
+        return k + 1
+    return k
+
+
+def _open_paren_before(toks: list[_Tok], i: int, window: int = 8) -> bool:
+    """An unclosed ``(`` shortly before token i: ``(8 адам)`` is an amount, ``2)`` a list mark."""
+    for t in reversed(toks[max(0, i - window):i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
+
+
+def _names_article(toks: list[_Tok], ph: _NumPhrase, lex: _Lex) -> bool:
+    """The second end of a dash is glued to a name (``11-бабы``) or followed by an ordinal noun."""
+    if ph.suffix == "?":
+        return True
+    nxt = toks[ph.j] if ph.j < len(toks) else None
+    return bool(nxt is not None and nxt.kind == "word" and not ph.suffix
+                and _stem_match(nxt.low, lex.ordinal_nouns, lex))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,67 +637,133 @@ def _is_ordinal_word(low: str, lex: _Lex) -> bool:
     return bool(f and f[3] == "ordinal")
 
 
-def _unit_at(toks, k, lex: _Lex):
-    """Unit starting at token k: (unit, stem, suffix, group, next_k, end) or None."""
+def _unit_at(toks: list[_Tok], k: int, lex: _Lex):
+    """Unit starting at token k: (unit, stem, suffix, group, next_k, end) or None.
+
+    An emoji or other symbol between the number and the unit (``4,5 млн 💰 теңге``) is skipped."""
     n = len(toks)
+    while k < n and toks[k].kind == "sym":
+        k += 1
     if k >= n:
         return None
     t = toks[k]
-    if t.kind == "pct":
-        suf, grp, nk, end = _digit_suffix(toks, k, lex)
-        if suf == "?":
-            suf, grp = "", ""
-        return "percent", "%", suf, grp, nk, end
-    if t.kind == "cur":
-        unit = {"₸": "KZT", "$": "USD"}.get(t.text, "other")
-        suf, grp, nk, end = _digit_suffix(toks, k, lex)
-        if suf == "?":
-            suf, grp, nk, end = "", "", k + 1, t.end
-        return unit, t.text, suf, grp, nk, end
+    if t.kind in ("pct", "cur"):
+        return _sign_unit(toks, k, lex)
     if t.kind != "word":
         return None
-    # multi-word units
-    for seq in lex.other_multi:
-        m = len(seq)
-        if k + m <= n and all(toks[k + x].kind == "word" for x in range(m)):
-            if all(toks[k + x].low == seq[x] for x in range(m - 1)):
-                last = toks[k + m - 1].low
-                if _stem_match(last, (seq[-1],), lex):
-                    suf = last[len(seq[-1]):]
-                    return "other", " ".join(seq), suf, lex.suffix_group.get(suf, ""), k + m, toks[k + m - 1].end
+    if any(_seq_at(toks, k, seq) for seq in lex.not_units):
+        return None
+    multi = _multi_unit_at(toks, k, lex)
+    if multi is not None:
+        return multi
     if t.low in lex.currency_prefix and k + 1 < n:
-        f = lex.unit_forms.get(toks[k + 1].low)
-        if f and f[0] == "USD":
-            return "USD", f[1], f[2], f[3], k + 2, toks[k + 1].end
-    f = lex.unit_forms.get(t.low)
+        f = _unit_form(toks[k + 1].low, lex)
+        if f and f[0] in lex.currencies:
+            return f[0], f[1], f[2], f[3], k + 2, toks[k + 1].end
+    f = _unit_form(t.low, lex)
     if f is None:
         return None
     unit, stem, suf, grp = f
     nk, end = k + 1, t.end
-    if unit in ("KZT", "USD") and nk < n and toks[nk].text == "." and stem in ("тг", "тңг", "долл"):
+    if stem in lex.dotted and not suf and nk < n and toks[nk].text == "." and toks[nk].start == t.end:
         nk, end = nk + 1, toks[nk].end
     if unit == "month_span" and stem == "айлық" and nk < n and toks[nk].low in lex.month_not_after:
         return None
     return unit, stem, suf, grp, nk, end
 
 
-def _noun_after(toks, k, lex: _Lex) -> str | None:
+def _unit_form(low: str, lex: _Lex):
+    """The unit reading of one word form; ``АЕК-ке``, ``км-ге`` join the suffix with a hyphen."""
+    f = lex.unit_forms.get(low)
+    if f is None and "-" in low:
+        stem, _, suf = low.rpartition("-")
+        f0 = lex.unit_forms.get(stem)
+        if f0 is not None and not f0[2] and suf in lex.suffix_group:
+            f = (f0[0], f0[1], suf, lex.suffix_group[suf])
+    return f
+
+
+def _sign_unit(toks: list[_Tok], k: int, lex: _Lex):
+    """``%`` or a currency sign, with a suffix attached to it (``%-ға``, ``₸-ден``)."""
+    t = toks[k]
+    unit = "percent" if t.kind == "pct" else lex.symbols.get(t.text, "other")
+    suf, grp, nk, end = _digit_suffix(toks, k, lex)
+    if suf == "?":
+        suf, grp = "", ""
+        if t.kind == "cur":
+            nk, end = k + 1, t.end
+    return unit, t.text, suf, grp, nk, end
+
+
+def _seq_at(toks: list[_Tok], k: int, seq: tuple[str, ...]) -> bool:
+    """The token lows at k are exactly ``seq`` (the last one may carry a case suffix)."""
+    m = len(seq)
+    return k + m <= len(toks) and all(toks[k + x].low == seq[x] for x in range(m))
+
+
+def _multi_unit_at(toks: list[_Tok], k: int, lex: _Lex):
+    """Multi-word units (``шаршы метр``, ``айлық есептік көрсеткіш``, ``п.т.``); longest first."""
+    n = len(toks)
+    for unit, seq in lex.unit_multi:
+        m = len(seq)
+        if k + m > n or not all(toks[k + x].low == seq[x] for x in range(m - 1)):
+            continue
+        last = toks[k + m - 1]
+        if last.low == seq[-1]:
+            return unit, " ".join(seq), "", "", k + m, last.end
+        if last.kind == "word" and _stem_match(last.low, (seq[-1],), lex):
+            suf = last.low[len(seq[-1]):]
+            return unit, " ".join(seq), suf, lex.suffix_group.get(suf, ""), k + m, last.end
+    return None
+
+
+def _noun_after(toks: list[_Tok], k: int, lex: _Lex) -> str | None:
+    """Lemma of the head of the counted phrase after the number (``506 мың жас тұрғын`` ->
+    ``тұрғын``, ``400 адамды`` -> ``адам``): adjectives and participles before it are skipped; a
+    verb (``2 есе артты``), a qualifier or another number means there is no counted noun."""
     skipped = 0
     n = len(toks)
     while k < n and skipped <= lex.max_skip:
         t = toks[k]
-        if t.kind != "word":
+        if t.kind != "word" or len(t.low) < 2:
             return None
         low = t.low
         if low in lex.post_words or low in lex.forms or low in lex.stop_words:
             return None
-        last = low.rsplit("-", 1)[-1]
-        if low in lex.adjectives or (len(low) > 4 and last not in lex.not_adjectives and low.endswith(lex.adj_suffixes)):
+        clause_end = k + 1 >= n or toks[k + 1].kind != "word"
+        if _is_verb(low, clause_end, lex):
+            return None
+        if _is_modifier(toks, k, lex) and not clause_end:
             skipped += 1
             k += 1
             continue
-        return t.text
+        return lemmatize(t.text)
     return None
+
+
+def _is_verb(low: str, clause_end: bool, lex: _Lex) -> bool:
+    """Finite verbs and converbs; a past-tense ending (-ды, -ті) only at the end of a clause,
+    where Kazakh puts its verb, because inside one it is the accusative (адамды)."""
+    if low in lex.verb_words:
+        return True
+    if len(low) < lex.min_verb_len:
+        return False
+    if low.endswith(lex.verb_endings):
+        return True
+    return clause_end and low.endswith(lex.verb_endings_final)
+
+
+def _is_modifier(toks: list[_Tok], k: int, lex: _Lex) -> bool:
+    """An adjective, a participle (тіркелген кәсіпкер) or a noun used as one (жас тұрғын)."""
+    low = toks[k].low
+    last = low.rsplit("-", 1)[-1]
+    if low in lex.adjectives or low.endswith(lex.participle_endings):
+        return True
+    if len(low) > 4 and last not in lex.not_adjectives and low.endswith(lex.adj_suffixes):
+        return True
+    if low in lex.modifier_nouns and k + 1 < len(toks) and toks[k + 1].kind == "word":
+        return lemmatize(toks[k + 1].text).lower() in lex.modifier_heads
+    return False
 
 
 @dataclass(slots=True)
@@ -640,8 +857,8 @@ def _scan(text: str) -> list[_Q]:
             i = nj
             continue
         dollar_before = None
-        if t.kind == "cur" and t.text == "$" and i + 1 < n and toks[i + 1].kind == "num" and toks[i + 1].start == t.end:
-            dollar_before = t.start
+        if t.kind == "cur" and t.text in lex.symbols and i + 1 < n and toks[i + 1].kind == "num" and toks[i + 1].start == t.end:
+            dollar_before = (t.start, lex.symbols[t.text])  # $100, €5
             i += 1
             t = toks[i]
         elif t.kind == "cur":
@@ -699,9 +916,15 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
                 return True
         if v == v.to_integral_value() and 1 <= v <= 31 and nxt is not None and nxt.kind == "word" and _stem_match(nxt.low, lex.months, lex):
             return True
-        # list numbering: "1. ..." / "2) ..." at the start of the text
+        # list numbering: "1. ..." / "2) ..." at the start of the text, "2) тармақшасына" inside it
         if i == 0 and nxt is not None and nxt.text in (".", ")") and not ph.suffix:
             return True
+        if nxt is not None and nxt.text == ")" and not ph.suffix and not _open_paren_before(toks, i):
+            return True
+        if raw.isdigit() and len(raw) > 1 and raw[0] == "0":
+            return True  # 00, 05: clock minutes or codes, never an amount
+        if nxt is not None and nxt.low in lex.date_next and _prev_is_range(toks, i) and i > 2 and toks[i - 3].kind == "word" and _stem_match(toks[i - 3].low, lex.months, lex):
+            return True  # Сәуірдің 23-27 күндері: the end of a date range
     if ph.digits and nxt is not None and nxt.kind == "word" and not ph.suffix and _stem_match(nxt.low, lex.ordinal_nouns, lex):
         return True
     if prev is not None and prev.low in lex.clock_prev and not ph.has_scale:
@@ -721,6 +944,8 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
         return True  # 28-і күні
     if ph.words and not ph.digits and lex.year_min <= ph.value <= lex.year_max and nxt is not None and nxt.low.startswith("жыл"):
         return True  # екі мың жиырма бір жылы
+    if ph.first_kind == "scales" and prev is not None and prev.low in lex.indefinite_prev:
+        return True  # бірнеше миллион теңге: "several million", no amount
     if ph.only:
         low = ph.only
         if low == "бір" and not ph.suffix:
@@ -728,7 +953,7 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
                 return True
             if not nxt.low.startswith(lex.bir_next) and _unit_at(toks, j, lex) is None:
                 return True
-        elif low.startswith("бір") and ph.words == 1 and ph.digits == 0 and lex.forms.get(low, ("",))[0] == "units" and ph.group not in ("approx",):
+        elif low.startswith("бір") and ph.words == 1 and ph.digits == 0 and lex.forms.get(low, ("",))[0] == "units" and ph.group not in ("approx", "vague"):
             # бірге, бірі, біреу ... are removed in the lexicon; other inflected single "бір" forms
             # are only numbers before a scale/unit
             if nxt is None or nxt.kind != "word" or not nxt.low.startswith(lex.bir_next):
@@ -750,6 +975,12 @@ def _skip_number(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted) -> bool:
 def _post_qualify(toks, k, lex: _Lex, q: _Q) -> int:
     """Attach a following qualifier to q (checks the case it requires)."""
     n = len(toks)
+    for words, g, qual, in_span in lex.post_multi:
+        if (g is None or g == q.group) and _seq_at(toks, k, words):
+            q.qualifier = q.qualifier if qual == "keep" else qual
+            if in_span:
+                q.end = toks[k + len(words) - 1].end
+            return k + len(words)
     if k < n and toks[k].kind == "word":
         low = toks[k].low
         pq = lex.post_q.get((low, q.group)) or lex.post_q.get((low, None))
@@ -769,13 +1000,14 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
         return None
     value = ph.value
     group = ph.group
-    start = ph.start if dollar_before is None else dollar_before
+    start = ph.start if dollar_before is None else dollar_before[0]
     end = ph.end
     k = ph.j
     qualifier = "exact"
     unit = "count"
-    if group == "approx":
-        qualifier = "approx"
+    qualifier = lex.suffix_qualifier.get(group, qualifier)
+    if ph.vague:
+        qualifier = lex.suffix_qualifier.get("vague", qualifier)
     # fraction "үштен бірі", "оннан екісі"
     if group == "ablative" and not ph.has_scale and k < n and value > 1:
         numer = _fraction_numerator(toks[k], lex)
@@ -813,30 +1045,37 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
         elif ph.digits and not group and nxt is not None and nxt.kind == "word" and nxt.low in ("пен", "мен", "бен") and k + 1 < n and toks[k + 1].kind == "num":
             is_range = True
             rk = k + 1
+        elif group == "ablative" and ph.digits and not ph.has_scale and nxt.kind == "num":
+            is_range = True  # 15,4-тен 16,1 мың теңгеге: from ... to, only with a dative second end
+            rk = k
         if is_range and allow_range:
             ph2 = _parse_number(toks, rk, lex)
             if ph2 is not None:
                 res2 = _build(toks, ph2, lex, text, quoted, None, allow_range=False)
                 if res2 is None and lex.year_min <= value <= lex.year_max and value == value.to_integral_value():
                     return None  # екі мың он жеті – екі мың он сегіз жылдар: a range of years
-                if res2 is not None and res2[0]:
+                if res2 is None and nxt.kind == "dash" and _names_article(toks, ph2, lex):
+                    return None  # 73-3 бабының, 829-11-бабы: an article number, not a range
+                from_to = group == "ablative"
+                if res2 is not None and res2[0] and (not from_to or res2[0][0].group == "dative"):
                     qs2, nj2 = res2
                     second = qs2[0]
                     v1 = value
-                    if not ph.has_scale and ph2.has_scale and not ph.suffix and ph2.value > 0:
+                    if not ph.has_scale and ph2.has_scale and (not ph.suffix or from_to) and ph2.value > 0:
                         # 2-3 мың -> 2000, 3000: borrow the scale of the second number
                         scale = _scale_of(ph2)
-                        if scale and v1 * scale <= second.value * 1000:
+                        if scale and v1 * scale <= second.value * 1000 and (not from_to or v1 < 1000):
                             v1 = v1 * scale
                     unit1 = "count" if second.unit == "share" else second.unit
-                    q1 = _Q(start, ph.bare_end, v1, unit1, "exact" if qualifier == "exact" else qualifier,
+                    q1 = _Q(start, ph.end if from_to else ph.bare_end, v1, unit1, "exact" if qualifier == "exact" else qualifier,
                             second.noun if unit1 == "count" else None, group, True)
                     if second.qualifier == "up_to":
                         second.qualifier = "exact"
                     return [q1] + qs2, nj2
     # unit
     noun = None
-    u = _unit_at(toks, k, lex) if group in ("", "approx", "particle") else None
+    k = _dot_before_unit(toks, k, lex)
+    u = _unit_at(toks, k, lex) if group in ("", "approx", "vague", "particle") else None
     if u is not None:
         uname, stem, usuf, ugrp, uk, uend = u
         if uname == "age":
@@ -857,13 +1096,13 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
             k, end = uk, uend
             if usuf:
                 group = ugrp
-            if group == "approx" or ugrp == "approx":
-                qualifier = "approx"
+            if not ph.vague:
+                qualifier = lex.suffix_qualifier.get(group, qualifier)
     if dollar_before is not None:
-        unit = "USD"
+        unit = dollar_before[1]
     if unit == "count" and u is None and i_prev_age(toks, ph.i, lex):
         unit = "year_span"
-    if unit in ("year_span", "month_span", "day_span") and k < n and toks[k].low in lex.time_ref_after:
+    if unit in lex.durations and k < n and toks[k].low in lex.time_ref_after:
         return None  # бір жыл бұрын: a point in time
     # qualifier after
     q = _Q(start, end, value, unit, qualifier, None, group)
@@ -871,12 +1110,12 @@ def _build(toks, ph: _NumPhrase, lex: _Lex, text: str, quoted, dollar_before, al
     if k2 != k and unit == "count":
         # 500 мыңнан астам теңге: unit after the qualifier
         u2 = _unit_at(toks, k2, lex)
-        if u2 is not None and u2[0] in ("percent", "KZT", "USD"):
+        if u2 is not None and u2[0] in lex.after_qualifier:
             q.unit = u2[0]
             q.end = u2[5]
             k2 = u2[4]
     k = k2
-    if q.unit == "count":
+    if q.unit in lex.noun_units:
         q.noun = _noun_after(toks, k, lex)
     return [q], k
 

@@ -74,10 +74,15 @@ def test_number_words_alone_and_compound():
     assert triples("жүзден астам қазақстандық жас") == [(100, "count", "more_than")]
 
 
-def test_tens_of_hundreds_of_thousands_of_are_approximate():
-    assert triples("Еріктілер жүздеген халықаралық іс-шараларға қатысып") == [(100, "count", "approx")]
-    assert triples("мыңдаған жас ел игілігі үшін қызмет етіп келеді") == [(1000, "count", "approx")]
-    assert triples("ондаған жоба іске асты") == [(10, "count", "approx")]
+def test_tens_of_hundreds_of_thousands_of_are_vague():
+    # the contract's `vague`: the value is the order of magnitude
+    assert triples("Еріктілер жүздеген халықаралық іс-шараларға қатысып") == [(100, "count", "vague")]
+    assert triples("мыңдаған жас ел игілігі үшін қызмет етіп келеді") == [(1000, "count", "vague")]
+    assert triples("ондаған жоба іске асты") == [(10, "count", "vague")]
+    assert triples("ондаған миллион теңге жұмсалды") == [(10_000_000, "KZT", "vague")]
+    assert triples("жүздеген мың адам жиналды") == [(100_000, "count", "vague")]
+    assert triples("миллиондаған тонна астық") == [(1_000_000, "tonne", "vague")]
+    assert triples("мыңдай адам") == [(1000, "count", "approx")]
 
 
 def test_half_words():
@@ -280,7 +285,7 @@ def test_pronouns_quarters_and_clock_words_are_not_numbers(text):
 
 
 def test_hyphenated_word_range_gives_two_quantities():
-    assert triples("бес-алты тоннадан") == [(5, "count", "exact"), (6, "count", "exact")]
+    assert triples("бес-алты тоннадан") == [(5, "tonne", "exact"), (6, "tonne", "exact")]
 
 
 def test_verb_qualifier_sets_qualifier_but_stays_outside_span():
@@ -302,3 +307,109 @@ def test_kaznerd_eval_matches_spans_and_merges_ranges(tmp_path):
     assert res["gold_spans"] == 3
     assert (res["precision"], res["recall"]) == (1.0, 1.0)
     assert bench_numbers(["Биыл 280-ге жуық іс-шара өтті."] * 50) > 0
+
+
+# --- counted noun: the lemma of the head, never a verb --------------------------------------------
+@pytest.mark.parametrize("text,noun", [
+    ("Қалада 506 мың жас тұрғын бар", "тұрғын"),
+    ("Биыл 400 адамды жұмысқа орналастырды", "адам"),
+    ("Жобаға 50 кәсіпкерге қолдау көрсетілді", "кәсіпкер"),
+    ("Аудан бойынша 5 тіркелген кәсіпкер бар", "кәсіпкер"),
+    ("Облыста 15 жаңа мектепті салу жоспарлануда", "мектеп"),
+    ("Шаруашылықта 12 бас жылқы бар", "жылқы"),
+    ("биыл 6404 жас тұрақты жұмыс орындарына орналастырылды", "жас"),
+])
+def test_counted_noun_is_the_lemma_of_the_head(text, noun):
+    assert find_quantities(text)[0].noun == noun
+
+
+@pytest.mark.parametrize("text", [
+    "Өнім көлемі 2 есе артты.",
+    "Олардың саны 25 болды.",
+    "Көрсеткіш 1000-нан асты.",
+    "Қатысушылар саны 300 жетті.",
+    "Бүгінде олардың саны 120 құрайды.",
+])
+def test_counted_noun_is_never_a_verb(text):
+    assert find_quantities(text)[0].noun is None
+
+
+# --- robustness: digit runs, separators, abbreviations, symbols ----------------------------------
+def test_long_run_of_valid_groups_is_one_number_per_group():
+    assert [q.value for q in find_quantities("120 340 560 780 910 230")] == [120, 340, 560, 780, 910, 230]
+    assert [q.value for q in find_quantities("Бюджет 1 000 000 000 теңге")] == [1e9]
+
+
+def test_invalid_grouping_splits_the_run():
+    assert [q.value for q in find_quantities("12 3456 адам")] == [12, 3456]
+
+
+@pytest.mark.parametrize("n", [16, 25, 400, 5000])
+def test_very_long_digit_runs_do_not_raise(n):
+    text = "Шот нөмірі " + "7" * n + " болды"
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+    find_quantities(" ".join(["123"] * n))
+    find_quantities("1" * n + " теңге")
+
+
+def test_dot_thousands_separator():
+    assert triples("Айыппұл 1.500.000 теңге болды") == [(1_500_000, "KZT", "exact")]
+    assert triples("Жиынға 12.500 адам қатысты") == [(12_500, "count", "exact")]
+
+
+def test_emoji_between_scale_and_currency():
+    assert triples("Жүлде қоры 4,5 млн 💰 теңге") == [(4_500_000, "KZT", "exact")]
+    assert triples("Жүлде қоры 4,5 млн 💰💰 теңге") == [(4_500_000, "KZT", "exact")]
+
+
+def test_scale_abbreviation_with_full_stop():
+    assert triples("Жобаға 1 млрд. 245 млн. теңгеге несие берілді") == [(1_245_000_000, "KZT", "exact")]
+    assert triples("жылына 200 млн. тоннаға жуық") == [(200_000_000, "tonne", "approx")]
+    assert triples("Бюджеті 3 млрд. теңге") == [(3e9, "KZT", "exact")]
+    # a full stop that ends the sentence is not part of the amount and joins nothing
+    qs = find_quantities("Олардың саны 5 млн. 2020 жылы өсті")
+    assert [(q.value, q.text) for q in qs] == [(5e6, "5 млн")]
+
+
+@pytest.mark.parametrize("sep", ["\u00a0", "\u2009", "\u202f"])
+def test_no_break_and_thin_spaces_inside_numbers(sep):
+    assert triples(f"Бюджет 1{sep}500{sep}000 теңге") == [(1_500_000, "KZT", "exact")]
+    assert triples(f"Облыста 12{sep}500 тонна астық жиналды") == [(12_500, "tonne", "exact")]
+    q = only(f"Жиынға 2{sep}300 адам қатысты")
+    assert (q.value, q.text) == (2300, f"2{sep}300")
+
+
+def test_units_of_the_second_edition():
+    assert triples("Үлесі 3,3 п.т. өсті") == [(3.3, "percentage_point", "exact")]
+    assert triples("100 мың еуро") == [(100_000, "EUR", "exact")]
+    assert triples("300 рубль") == [(300, "RUB", "exact")]
+    assert triples("ота 3 сағатқа созылды") == [(3, "hour_span", "exact")]
+    assert triples("1,5 есеге өсті") == [(1.5, "times", "exact")]
+    assert triples("276,4 гектар") == [(276.4, "hectare", "exact")]
+    assert triples("4423 мың тонна") == [(4_423_000, "tonne", "exact")]
+    assert triples("5 шақырымнан аса") == [(5, "km", "more_than")]
+    assert triples("65 шаршы метр") == [(65, "sq_m", "exact")]
+    assert triples("12 бас мал") == [(12, "head", "exact")]
+    assert triples("1,5 АЕК") == [(1.5, "mci", "exact")]
+    assert triples("10 айлық есептік көрсеткіш") == [(10, "mci", "exact")]
+
+
+def test_abbreviations_that_are_not_units():
+    assert triples("1, 2, 3 т.б. сыныптар") == [(1, "count", "exact"), (2, "count", "exact"), (3, "count", "exact")]
+    assert triples("12,7 ц / га") == [(12.7, "count", "exact")]
+    assert triples("үш те бір") == [(3, "count", "exact")]
+
+
+def test_article_numbers_date_ranges_and_list_marks_are_not_quantities():
+    assert find_quantities("Кодексінің 73-3 бабының талаптары") == []
+    assert find_quantities("ӘҚБтК-нің 829-11-бабы бойынша") == []
+    assert find_quantities("Сәуірдің 23-27 күндері Астанада") == []
+    assert find_quantities("4-тармағының 2) тармақшасына сәйкес") == []
+    assert triples("Барлығы (8 адам) келді") == [(8, "count", "exact")]
+
+
+def test_or_more_is_more_than_and_several_million_is_no_amount():
+    assert triples("5 және одан да көп пайызын") == [(5, "percent", "more_than")]
+    assert triples("алты не одан да көп баласы бар") == [(6, "count", "more_than")]
+    assert find_quantities("бірнеше миллион теңге шығады") == []

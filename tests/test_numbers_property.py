@@ -190,3 +190,31 @@ def test_digits_with_scale_and_tenge(whole, tenth, scale):
     q = _single(f"Бюджеттен {whole},{tenth} {name} теңге бөлінді.")
     assert q.unit == "KZT"
     assert q.value == pytest.approx((whole + tenth / 10) * mult)
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet="0123456789", min_size=1, max_size=6), min_size=1, max_size=12),
+       st.sampled_from([" ", "\u00a0", "\u2009", "\u202f", ".", ","]),
+       st.sampled_from(["", " теңге", " тонна", " млн. теңге", " 💰 теңге", " адам"]))
+def test_any_digit_run_never_raises_and_spans_are_source_text(groups, sep, tail):
+    text = "Барлығы " + sep.join(groups) + tail + " болды."
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert q.value == q.value  # not NaN
+
+
+@SETTINGS
+@given(st.integers(min_value=1000, max_value=10**15 - 1), st.sampled_from([" ", "\u00a0", "\u2009", "\u202f"]))
+def test_valid_thousands_grouping_is_one_number(n, sep):
+    q = _single(f"Олардың саны {_group(n, sep)} жетті.")
+    assert q.value == n
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999),
+       st.sampled_from([("млрд", 10**9, "млн", 10**6), ("млн", 10**6, "мың", 10**3)]))
+def test_dotted_scale_abbreviations_add_up(big, small, scales):
+    a, ma, b, mb = scales
+    q = _single(f"Жобаға {big} {a}. {small + 1} {b}. теңге бөлінді.")
+    assert q.unit == "KZT"
+    assert q.value == big * ma + (small + 1) * mb
