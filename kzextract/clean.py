@@ -21,6 +21,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _DATE = regex.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}.]*[-\s]*){1,3}")
 _TERMINAL = tuple(".!?…:;»”\")")
+_DATE_LINE = regex.compile(r"[\d\s.,:/|-]+")  # digits and separators only
 _SIGNATURE = regex.compile(r"(?<!\p{L})\p{Lu}\.|\p{Lu}{3,}")
 _PROSE_END = tuple(".!…:;»”\")")  # a short line ending in "?" is more often a headline
 
@@ -105,6 +106,12 @@ def is_author(line: Line) -> bool:
     return 2 <= line.n_words <= 3 and not _DATE.search(line.text) and is_byline(line)
 
 
+def is_date_line(line: Line) -> bool:
+    """A printed publication date, alone or with a clock time or a counter (``19.05.2020, 09:35``,
+    ``15.09.2025 19:00``), not a sentence that mentions a date."""
+    return bool(_DATE.search(line.text)) and _DATE_LINE.fullmatch(line.text) is not None
+
+
 def parse_date(text: str) -> str | None:
     """ISO date from ``29.09.2021`` or ``2021-09-29`` (None when it is no valid date)."""
     m = _DATE.search(text)
@@ -174,7 +181,7 @@ def clean(doc: Document) -> Document:
             break
     doc.title = title
 
-    doc.date = next((d for ln in lines if _DATE.fullmatch(ln.text) and (d := parse_date(ln.text))), None)
+    doc.date = next((d for ln in lines if is_date_line(ln) and (d := parse_date(ln.text))), None)
     cut = [_credit_cut(ln) for ln, is_j in zip(lines[first_prose:], junk[first_prose:]) if not is_j]
     body = [ln for ln in cut if ln is not None and not _repeats_title(ln, title)]
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]

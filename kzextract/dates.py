@@ -276,12 +276,5 @@ def date_stage(doc: Document) -> Document:
             year = dt.date.fromisoformat(doc.date).year
         except ValueError:
             year = None
-    dates = []
-    for i, s in enumerate(doc.sentences):
-        for d in find_dates(s.text, year):
-            d.start += s.start
-            d.end += s.start
-            d.sent_id = i
-            dates.append(d)
-    doc.dates = dates
+    doc.dates = doc.in_sentences(lambda text: find_dates(text, year))
     return doc

@@ -8,6 +8,7 @@ boilerplate removal stitched together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -88,6 +89,18 @@ class Document:
         from .write import document_rows
 
         return document_rows(self)[table]
+
+    def in_sentences(self, find: Callable[[str], list]) -> list:
+        """``find`` run on every sentence's text, its records (with ``start``, ``end``, ``sent_id``)
+        moved to raw offsets: the stages that read one sentence at a time share this."""
+        found = []
+        for sid, sent in enumerate(self.sentences):
+            for rec in find(sent.text):
+                rec.start += sent.start
+                rec.end += sent.start
+                rec.sent_id = sid
+                found.append(rec)
+        return found
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding raw offset ``pos`` (-1 if none)."""

@@ -1175,12 +1175,5 @@ def _has_number_word(text: str) -> bool:
 
 def quantify(doc: Document) -> Document:
     """The stage: quantities of every sentence, offsets shifted to the raw text."""
-    found: list[Quantity] = []
-    for sid, sent in enumerate(doc.sentences):
-        for q in find_quantities(sent.text):
-            q.start += sent.start
-            q.end += sent.start
-            q.sent_id = sid
-            found.append(q)
-    doc.quantities = found
+    doc.quantities = doc.in_sentences(find_quantities)
     return doc

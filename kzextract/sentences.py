@@ -10,6 +10,7 @@ line break ends a sentence unless the next line starts in lower case (a wrapped 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import regex
@@ -60,15 +61,16 @@ def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within one paragraph, whitespace trimmed."""
     cuts: list[int] = []
     dates = [(m.start(), m.end()) for m in _numeric_date().finditer(text)] if "." in text else []
+    date_starts = [s for s, _ in dates]
     for m in _BOUNDARY.finditer(text):
         dot = m.start("end")
-        if dates and any(s <= dot < e for s, e in dates):
+        if dates and (i := bisect_right(date_starts, dot) - 1) >= 0 and dot < dates[i][1]:
             continue  # 29.09.2021: a date's own stops
         if _LATIN_STOP.match(text, dot - 1):
             continue  # BAQ.KZ, zakon.kz: a stop inside a Latin name
         if text[dot] == "." and _is_false_stop(text, dot):
             continue
-        if text[dot] == "." and _LIST_NUMBER.search(text, 0, dot + 1):
+        if text[dot] == "." and _is_list_number(text, dot):
             continue  # "бөлісті: 1. Amanat …": a list number, not the end of a sentence
         cuts.append(m.end("end"))
     for m in regex.finditer(r"\n", text):
@@ -100,7 +102,16 @@ def _join_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _HEAD = regex.compile(r"\d{1,2}[.)]|\p{Lu}{2,}[.,]")
-_LIST_NUMBER = regex.compile(r"(?:^|[:;]\s*)\d{1,2}\.$")
+_LIST_AFTER_COLON = regex.compile(r"[:;]\s*\d{1,2}\.$")
+_LIST_ALONE = regex.compile(r"\s*\d{1,2}\.")
+
+
+def _is_list_number(text: str, dot: int) -> bool:
+    """The stop at ``dot`` closes a list number after ``:``/``;`` or at the paragraph's start
+    (looks back a few characters only, so a long paragraph stays linear)."""
+    start = max(0, dot - 8)
+    head = text[start : dot + 1]
+    return _LIST_AFTER_COLON.search(head) is not None or (start == 0 and _LIST_ALONE.fullmatch(head) is not None)
 
 
 def split_sentences(doc: Document) -> Document:

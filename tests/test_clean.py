@@ -118,3 +118,8 @@ def test_agency_datelines_and_credits_give_the_source():
     assert _page("Нұр-Сұлтан, BAQ.KZ. " + LEAD, MORE).source == "BAQ.KZ"
     assert _page(LEAD, "Massaget.kz тілшісі биыл " + MORE).source == "Massaget.kz"
     assert _page(LEAD, MORE).source is None
+
+
+def test_a_printed_date_with_a_clock_time_is_the_articles_date():
+    assert _page("Жастармен кездесу өтті", "19.05.2020, 09:35", LEAD, MORE).date == "2020-05-19"
+    assert _page("Жастармен кездесу өтті", LEAD + " Ол 19.05.2020 өтті.", MORE).date is None

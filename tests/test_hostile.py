@@ -106,3 +106,15 @@ def test_hostile_text_with_the_model(name, nlp):
     t_hostile, per_stage, error = time_stages(text, nlp, after_clean=True)
     assert not error, error
     assert t_hostile <= 10 * max(t_normal, FLOOR_S), (name, t_hostile, t_normal, per_stage)
+
+
+def test_many_numbered_stops_in_one_paragraph_stay_linear():
+    """The list-number check looks back a few characters, never to the paragraph's start."""
+    import time
+
+    from kzextract.sentences import split_text
+
+    small, big = "Ол 1 01 2025. " * 500, "Ол 1 01 2025. " * 5000
+    t0 = time.perf_counter(); split_text(small); t_small = time.perf_counter() - t0
+    t0 = time.perf_counter(); split_text(big); t_big = time.perf_counter() - t0
+    assert t_big < 30 * max(t_small, 1e-3)
