@@ -18,6 +18,7 @@ def _headline(result: dict) -> dict[str, float]:
     figures["officials.name_position"] = result["officials"]["name_position"]["f1"]
     figures["quantities"] = result["quantities"]["f1"]
     figures["boilerplate"] = result["boilerplate"]
+    figures["dates"] = result["dates"]["f1"]
     return figures
 
 
