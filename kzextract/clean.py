@@ -151,6 +151,11 @@ def _credit_cut(line: Line) -> Line | None:
     return Line(line.start, line.start + len(kept), kept)
 
 
+def _is_long_headline(lines: list[Line], i: int) -> bool:
+    """The page's first line, long but without a full stop, with more lines after it: a headline."""
+    return i == 0 and len(lines) > 1 and not lines[0].text.endswith(_PROSE_END)
+
+
 def _repeats_title(line: Line, title: str | None) -> bool:
     """A repeated headline (alone, or with a site name after it), not a lead sentence that happens
     to open with the headline's words."""
@@ -158,6 +163,8 @@ def _repeats_title(line: Line, title: str | None) -> bool:
         return False
     folded, t = line.text.casefold(), title.casefold()
     rest = line.text[len(title):]
+    if not line.text.endswith(_PROSE_END) and folded in t:
+        return True  # a headline broken over several lines, printed again
     return folded == t or (folded.startswith(t) and len(regex.findall(r"\p{L}+", rest)) <= 3)
 
 
@@ -172,7 +179,8 @@ def clean(doc: Document) -> Document:
     lines = split_lines(doc.raw)
     lines = lines[: _tail_start(lines)]
     junk = [is_junk(ln) for ln in lines]  # decided once per line
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not junk[i]), len(lines))
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not junk[i]
+                        and not _is_long_headline(lines, i)), len(lines))
 
     title = None
     for line in lines[:first_prose]:

@@ -123,3 +123,11 @@ def test_agency_datelines_and_credits_give_the_source():
 def test_a_printed_date_with_a_clock_time_is_the_articles_date():
     assert _page("Жастармен кездесу өтті", "19.05.2020, 09:35", LEAD, MORE).date == "2020-05-19"
     assert _page("Жастармен кездесу өтті", LEAD + " Ол 19.05.2020 өтті.", MORE).date is None
+
+
+def test_a_long_headline_without_a_full_stop_and_its_broken_repeat_are_not_body():
+    head = "Ақтөбе облысындағы ауылдық округтер әкімдерінің сайлауын 2022 жылғы 11 желтоқсанға тағайындау туралы Хабар"
+    doc = _page(head, "Ақтөбе облысындағы ауылдық округтер әкімдерінің сайлауын", "2022 жылғы 11 желтоқсанға тағайындау туралы",
+                "Хабар", LEAD, MORE)
+    assert doc.title == head
+    assert doc.body.split("\n") == [LEAD, MORE]
