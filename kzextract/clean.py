@@ -152,8 +152,12 @@ def _credit_cut(line: Line) -> Line | None:
 
 
 def _is_long_headline(lines: list[Line], i: int) -> bool:
-    """The page's first line, long but without a full stop, with more lines after it: a headline."""
-    return i == 0 and len(lines) > 1 and not lines[0].text.endswith(_PROSE_END)
+    """The page's first line, long but without a full stop, printed again just below in pieces:
+    a headline, not the lead."""
+    if i != 0 or lines[0].text.endswith(_PROSE_END):
+        return False
+    head = lines[0].text.casefold()
+    return any(ln.n_words >= 2 and ln.text.casefold() in head for ln in lines[1:4])
 
 
 def _repeats_title(line: Line, title: str | None) -> bool:
