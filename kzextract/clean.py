@@ -151,6 +151,19 @@ def _credit_cut(line: Line) -> Line | None:
     return Line(line.start, line.start + len(kept), kept)
 
 
+def _first_copies(body: list[Line]) -> list[Line]:
+    """Each paragraph once: pages that print the article twice (a repeat after the byline) give
+    the later copy to the furniture."""
+    seen: set[str] = set()
+    out = []
+    for ln in body:
+        if ln.n_words >= 5 and ln.text in seen:
+            continue
+        seen.add(ln.text)
+        out.append(ln)
+    return out
+
+
 def _is_long_headline(lines: list[Line], i: int) -> bool:
     """The page's first line, long but without a full stop, printed again just below in pieces:
     a headline, not the lead."""
@@ -200,7 +213,7 @@ def clean(doc: Document) -> Document:
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         bylines.append(body.pop())
     doc.author = next((ln.text for ln in bylines if is_author(ln)), None)
-    body = [ln for ln in body if not is_signature(ln)]
+    body = [ln for ln in _first_copies(body) if not is_signature(ln)]
 
     doc.blocks = _join_wrapped(doc.raw, body)
     doc.source = find_source(doc.body) or find_dateline(doc.raw[: doc.blocks[0][1]] if doc.blocks else "")

@@ -131,3 +131,8 @@ def test_a_long_headline_without_a_full_stop_and_its_broken_repeat_are_not_body(
                 "Хабар", LEAD, MORE)
     assert doc.title == head
     assert doc.body.split("\n") == [LEAD, MORE]
+
+
+def test_a_page_printing_the_article_twice_keeps_one_copy():
+    doc = _page("Жастармен кездесу өтті", LEAD, MORE, "Арай ТӨЛЕГЕНҚЫЗЫ", LEAD, MORE)
+    assert doc.body.split("\n") == [LEAD, MORE]
