@@ -195,3 +195,10 @@ def test_a_singular_role_is_not_shared():
 def test_a_former_holder_keeps_the_word_in_the_role():
     doc = kzextract.extract_text("Жиынға бұрынғы облыс әкімі Серік Ахметов қатысты.", ner="none")
     assert ("Серік Ахметов", "бұрынғы облыс әкімі") in {(o.name, o.position) for o in doc.officials}
+
+
+def test_where_a_body_is_stays_out_of_its_name():
+    doc = kzextract.extract_text("Министр Алматы қаласындағы А.Н.Сызғанов атындағы Ұлттық ғылыми хирургия орталығына барды.", ner="none")
+    labels = {(e.label, e.norm) for e in doc.entities}
+    assert ("GPE", "Алматы қаласы") in labels
+    assert ("ORGANISATION", "А.Н.Сызғанов атындағы Ұлттық ғылыми хирургия орталығы") in labels

@@ -46,6 +46,7 @@ def grammar() -> dict:
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
+        "attributive": tuple(sorted(g["chain"]["attributive_suffixes"], key=len, reverse=True)),
         "chain_keep": frozenset(g["chain"]["genitive_suffixes"] + g["chain"]["attributive_suffixes"]),
         "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
         "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
@@ -240,7 +241,21 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0)
     if label == "ORGANISATION" and not doc[i].text[:1].isupper():
         first_cap = next((k for k in range(i, head) if doc[k].text[:1].isupper()), None)
         i = first_cap if first_cap is not None else i
+    if label == "ORGANISATION":
+        # "Алматы қаласындағы … орталығы": where the body is, not part of its name (a place of its own)
+        located = [k for k in range(i, min(i + 3, head)) if _is_place_locative(doc, k)]
+        i = located[-1] + 1 if located else i
     return i
+
+
+def _is_place_locative(doc: Doc, k: int) -> bool:
+    """``Алматыдағы``, ``(Алматы) қаласындағы``: a place in the attributive locative."""
+    g = grammar()
+    word = doc[k].text
+    if not word.lower().endswith(g["attributive"]):
+        return False
+    base = word[: len(word) - next(len(e) for e in g["attributive"] if word.lower().endswith(e))]
+    return gpe_stem(base) is not None or (k > 0 and _inflected(word, g["gpe_generic"], g["poss_end"]) and gpe_stem(doc[k - 1].text) is not None)
 
 
 def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
