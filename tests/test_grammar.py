@@ -202,3 +202,9 @@ def test_where_a_body_is_stays_out_of_its_name():
     labels = {(e.label, e.norm) for e in doc.entities}
     assert ("GPE", "Алматы қаласы") in labels
     assert ("ORGANISATION", "А.Н.Сызғанов атындағы Ұлттық ғылыми хирургия орталығы") in labels
+
+
+def test_a_quoted_name_with_an_inflected_legal_form_heads_a_role():
+    doc = kzextract.extract_text("«Жолаушылар тасымалы» АҚ-ның жылжымалы құрамды басқару департаментінің директоры Берік Қойшығұлов айтты.", ner="none")
+    assert ("Берік Қойшығұлов", "Жолаушылар тасымалы АҚ-ның жылжымалы құрамды басқару департаментінің директоры") in {
+        (o.name, o.position) for o in doc.officials}

@@ -302,7 +302,7 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
             j + 1 < len(doc) and doc[j + 1].lower_ in g["frame_words"]
         ):
             emit("PROGRAMME", i, j + 1)
-        elif j + 1 < len(doc) and doc[j + 1].text in g["legal"]:
+        elif j + 1 < len(doc) and doc[j + 1].text.split("-")[0] in g["legal"]:  # АҚ, АҚ-ның
             emit("ORGANISATION", i, j + 2)
         elif j - 1 > i and is_org_head(doc[j - 1].text) and doc[i + 1].text[:1].isupper():
             emit("ORGANISATION", i, j + 1)  # «Әділет және даму партиясы»: the head inside the quotes
