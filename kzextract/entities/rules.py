@@ -49,6 +49,7 @@ def grammar() -> dict:
         "attributive": tuple(sorted(g["chain"]["attributive_suffixes"], key=len, reverse=True)),
         "chain_keep": frozenset(g["chain"]["genitive_suffixes"] + g["chain"]["attributive_suffixes"]),
         "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
+        "state_heads": lower(g["organisation"]["state_heads"]),
         "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
         "qualified_heads": {h: frozenset(ws) for h, ws in g["organisation"]["qualified_heads"].items()},
         "pos_heads": lower(g["position"]["heads"]),
@@ -230,11 +231,11 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0)
         i -= 1
     while i < head:
         low = doc[i].lower_
-        if label == "POSITION" and low not in g["links"] and doc[i].text != ",":
-            break  # a role may start on any noun of its chain (төтенше жағдайлар вице-министрі)
+        if (label == "POSITION" or _inflected(doc[head].text, g["state_heads"], g["poss_end"])) and (
+                low not in g["links"] and doc[i].text != ","):
+            break  # a role or a state body may start on any noun of its chain (мәдениет және ақпарат министрлігі)
         if low != "және" and (
             doc[i].text[:1].isupper() or low in g["org_lc_starts"] or low.endswith(g["gen_suffixes"])
-            or (label == "POSITION" and low.endswith(("лық", "лік", "дық", "дік", "тық", "тік")))
         ):
             break
         i += 1
