@@ -214,3 +214,9 @@ def test_a_state_body_in_lower_case_is_a_body():
     doc = kzextract.extract_text("Бұл туралы ұлттық статистика бюросында айтылды, оны мәдениет және ақпарат министрлігі растады.", ner="none")
     assert {"ұлттық статистика бюросы", "мәдениет және ақпарат министрлігі"} <= {
         e.norm for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_a_genitive_role_before_a_further_role_is_one_role():
+    text = "Атырау магистралдық желі бөлімшесі директорының вокзал шаруашылығы бойынша орынбасары Айбек Қуанышев айтты."
+    assert ("Айбек Қуанышев", "Атырау магистралдық желі бөлімшесі директорының вокзал шаруашылығы бойынша орынбасары") in {
+        (o.name, o.position) for o in kzextract.extract_text(text, ner="none").officials}

@@ -169,6 +169,8 @@ def _is_chain_word(tok, g: dict) -> bool:
     t = tok.text
     low = t.lower()
     doc, i = tok.doc, tok.i
+    if low == "және" and i > 1 and doc[i - 1].is_title and doc[i - 2].is_title and is_person_name(doc[i - 2]):
+        return False  # "Сайран Қали және …": people listed, not one body's name
     if low in g["links"]:
         # бойынша joins after a place (Алматы қаласы бойынша департаменті), not after a clause
         return low not in g["place_links"] or (i > 0 and (
@@ -406,8 +408,9 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         # облысы әкімінің баспасөз қызметі is a body, not a role).
         if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
             continue
-        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_org(doc, tok.i):
-            continue
+        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and (
+                _continues_to_org(doc, tok.i) or _continues_to_head(doc, tok.i)):
+            continue  # директорының вокзал шаруашылығы бойынша орынбасары: one role
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
