@@ -3,6 +3,13 @@
 This is what ``kzextract extract`` and :func:`kzextract.extract` both call. A run is resumable:
 articles whose raw sha256 is already in the output are skipped (``force`` redoes them), and a run
 that is killed loses at most its uncommitted batch.
+
+A doc_id has one version in the output: an edited article (or any article under ``force``) replaces
+its earlier rows in the same commit that adds the new ones, and an article that succeeds drops its
+earlier error rows. ``force`` therefore deletes nothing up front: until a batch commits, the earlier
+output stays as it was, and articles not given to the run keep their rows. An article that fails
+keeps its last good rows next to the new error row (an unreadable file must not erase what was
+extracted from it); once it is done again (processed, or skipped as unchanged) the error row goes.
 """
 
 from __future__ import annotations
@@ -54,6 +61,15 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _open_writer(out: Path, batch_size: int) -> DatasetWriter:
+    """The dataset writer, or a ``BatchError`` with one clear line when ``out`` cannot be written."""
+    try:
+        return DatasetWriter(out, batch_docs=batch_size)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and exc.filename != str(out) else ""
+        raise BatchError(f"cannot write to {out}: {exc.strerror or exc}{where}") from exc
+
+
 def extract(
     inputs: Iterable[str | Path | tuple[str, str]],
     out: str | Path,
@@ -83,12 +99,12 @@ def extract(
         raise BatchError("no .txt articles found in the inputs")
     if scheduler and engine != "dask":
         raise BatchError("--scheduler needs --engine dask")
-    writer = DatasetWriter(out, batch_docs=batch_size, replace=force)
+    writer = _open_writer(out, batch_size)
     known: frozenset[str] = frozenset()
-    reported: set[tuple] = set()  # error rows already in the output: a re-run does not repeat them
     if not force:
         known = frozenset(read_table(out, "documents").column("sha256").to_pylist())
-        reported = {tuple(e.values()) for e in read_table(out, "errors").to_pylist()}
+    # error rows already in the output: a re-run does not repeat them
+    reported = {tuple(e.values()) for e in read_table(out, "errors").to_pylist()}
     jobs = jobs or cores()
     if engine == "local":  # no more workers than chunks of work
         jobs = max(1, min(jobs, -(-len(items) // max(1, chunksize))))
@@ -121,11 +137,14 @@ def extract(
                     writer.add_error(outcome.doc_id, outcome.path, outcome.stage, outcome.message)
             else:
                 summary.skipped += 1
+                writer.drop_errors(outcome.doc_id)
             if on_outcome is not None:
                 on_outcome(outcome)
     finally:
-        writer.close()  # commits what was processed: an interrupted run resumes from there
-        runner.close()
+        try:
+            writer.close()  # commits what was processed: an interrupted run resumes from there
+        finally:
+            runner.close()  # even when the commit failed (a full disk): no cluster left behind
     stages["write"] = writer.seconds
     summary.seconds = time.perf_counter() - t_start
     return summary

@@ -1,7 +1,8 @@
 """``kzextract``: extract facts from Kazakh news into Parquet, and score them against gold.
 
 Exit codes: 0 success; 1 nothing could be processed (every article failed); 2 usage errors (or the
-output directory is being written by another run).
+output directory is being written by another run, or cannot be written); 130 / 143 interrupted by
+SIGINT / SIGTERM (the batches finished so far are committed; a re-run resumes from there).
 
 ``extract`` is resumable: articles whose raw sha256 is already in OUTDIR are skipped (``--force``
 redoes them), and a run that is killed loses at most its uncommitted batch. ``--engine dask
@@ -57,6 +58,13 @@ def _extract(args: argparse.Namespace) -> int:
     except (BatchError, OutputLocked) as exc:
         print(f"kzextract: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output became unwritable mid-run (disk full, removed)
+        print(f"kzextract: error: cannot write to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Interrupted as exc:
+        print(f"kzextract: interrupted by {exc.name}: finished batches are committed in {args.output}; "
+              "run again to resume", file=sys.stderr)
+        return exc.status
     finally:
         if bar is not None:
             bar.close()
@@ -138,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--ner", choices=[n for n in backends.names() if n != "none"], default=None,
                     help="NER backend next to the rules: the shipped spaCy model (default: the ner setting) or "
                          "Stanza's Kazakh models where installed (optional extra; see README)")
-    ex.add_argument("--force", action="store_true", help="redo every article, replacing the existing output")
+    ex.add_argument("--force", action="store_true",
+                    help="redo the given articles even if unchanged, replacing their rows (other articles stay)")
     ex.add_argument("--batch-size", type=_int_at_least(1), default=2000, help="articles per Parquet part file (default 2000)")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",
                     help="local: worker processes on this machine (default); dask: a Dask cluster")
@@ -167,6 +176,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM in the main process: a ``BaseException``, so no per-article ``except
+    Exception`` swallows it, and ``finally`` blocks (the writer's commit) still run."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.name = signal.Signals(signum).name
+        self.status = 128 + signum
+
+
+def _on_signal(main_pid: int) -> Callable:
+    """The handler: raise ``Interrupted`` in the CLI process; a forked worker that inherited it
+    behaves as without it (SIGTERM ends it, SIGINT raises KeyboardInterrupt)."""
+
+    def handle(signum: int, frame) -> None:
+        if os.getpid() == main_pid:
+            raise Interrupted(signum)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    return handle
+
+
+def _install_signal_handlers() -> dict:
+    """SIGINT and SIGTERM → ``Interrupted``; returns the previous handlers (main thread only)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    handler = _on_signal(os.getpid())
+    return {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+
+
 def main(argv: list[str] | None = None) -> int:
     from .runtime.threads import limit_threads
 
@@ -179,7 +223,15 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:  # an unreadable or invalid settings file
         print(f"kzextract: error: settings: {exc}", file=sys.stderr)
         return 2
-    return args.func(args)
+    saved = _install_signal_handlers()
+    try:
+        return args.func(args)
+    except Interrupted as exc:  # score, report: nothing to commit
+        print(f"kzextract: interrupted by {exc.name}", file=sys.stderr)
+        return exc.status
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
 
 
 if __name__ == "__main__":
