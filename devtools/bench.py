@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
-PARTS = ("throughput", "scale", "incremental", "hostile", "nprocess", "numbers")
+PARTS = ("throughput", "scale", "incremental", "hostile", "nprocess", "numbers", "fuzz")
 
 
 # -- corpora -------------------------------------------------------------------------------------
@@ -374,12 +374,25 @@ def bench_numbers_stage(log) -> dict:
     return {"source": source, "sentences": len(sents), "sentences_per_s": round(rate, 1)}
 
 
+def bench_fuzz(examples: int, log) -> dict:
+    """The fuzz test of ``make test`` with many more examples per property (KZEXTRACT_FUZZ_EXAMPLES)."""
+    env = {**os.environ, "KZEXTRACT_FUZZ_EXAMPLES": str(examples)}
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_fuzz.py")],
+                         capture_output=True, text=True, env=env, cwd=ROOT)
+    seconds = time.perf_counter() - t0
+    last = (out.stdout.strip().splitlines() or [""])[-1]
+    log(f"fuzz, {examples} examples per property: {last} ({seconds:.0f} s)")
+    return {"examples_per_property": examples, "result": last, "returncode": out.returncode, "seconds": round(seconds, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000, help="articles for the throughput runs (default 2000)")
     ap.add_argument("--big", type=int, default=20000, help="articles for the memory-scaling run (default 20000)")
     ap.add_argument("--jobs", default="1,2", help="job counts to compare (default 1,2)")
     ap.add_argument("--hostile-scale", type=float, default=1.0, help="size of the hostile inputs (1 = issue 6's)")
+    ap.add_argument("--fuzz-examples", type=int, default=3000, help="examples per fuzz property (default 3000)")
     ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {','.join(PARTS)}")
     ap.add_argument("--out", default=str(RESULTS), help="results JSON (default bench/results.json)")
     ap.add_argument("--work", help="scratch directory (default: a temporary one, removed)")
@@ -426,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         part("hostile", lambda: bench_hostile(args.hostile_scale, log))
         part("nprocess", lambda: bench_nprocess(300_000, log))
         part("numbers", lambda: bench_numbers_stage(log))
+        part("fuzz", lambda: bench_fuzz(args.fuzz_examples, log))
         results["machine"]["loadavg_at_end"] = os.getloadavg()
         save()
     finally:

@@ -82,8 +82,11 @@ def extract(
     scheduler: str | None = None,
     chunksize: int = 16,
     on_outcome: Callable[[Outcome], None] | None = None,
+    shown_paths: dict[str, str] | None = None,
 ) -> Summary:
     """Run the pipeline over ``inputs`` (files, directories, or ``(doc_id, path)`` pairs) into ``out``.
+
+    ``shown_paths`` maps a path read to the path written in the output (stdin's temporary file → ``-``).
 
     ``on_outcome`` sees every article's outcome as it completes (progress bars, error lines).
     """
@@ -129,6 +132,8 @@ def extract(
             if outcome.kind == "ok":
                 summary.processed += 1
                 seen.add(outcome.doc.sha256)
+                if shown_paths and outcome.doc.path in shown_paths:
+                    outcome.doc.path = shown_paths[outcome.doc.path]
                 writer.add(outcome.doc)
                 summary.words += writer.last_n_words
             elif outcome.kind == "error":

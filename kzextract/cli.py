@@ -34,6 +34,9 @@ def _extract(args: argparse.Namespace) -> int:
     items: list = []
     stdin_tmp = None
     bar = None
+    if args.inputs.count("-") > 1:
+        print("kzextract: error: '-' (standard input) may be given once", file=sys.stderr)
+        return 2
     try:
         for item in args.inputs:
             if item == "-":
@@ -53,7 +56,7 @@ def _extract(args: argparse.Namespace) -> int:
         summary = extract(
             items, args.output, jobs=args.jobs, ner="none" if args.no_model else (args.ner or current().ner), force=args.force,
             batch_size=args.batch_size, engine=args.engine, scheduler=args.scheduler, chunksize=args.chunksize,
-            on_outcome=report,
+            on_outcome=report, shown_paths={stdin_tmp.name: "-"} if stdin_tmp is not None else None,
         )
     except (BatchError, OutputLocked) as exc:
         print(f"kzextract: error: {exc}", file=sys.stderr)

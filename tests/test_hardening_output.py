@@ -259,3 +259,47 @@ def test_every_offset_points_into_documents_text(tmp_path, corpus_dir):
     for row in read_table(out, "officials").to_pylist():
         assert 0 <= row["start"] <= row["end"] <= len(texts[row["doc_id"]])
     assert checked > 100
+
+
+def test_a_full_disk_mid_run_is_one_line_and_the_earlier_output_stays(two, capsys, corpus_dir, monkeypatch):
+    import errno
+
+    import pyarrow.parquet as pq
+
+    src, out = two
+    before = _snapshot(out)
+    shutil.copy(corpus_dir / "aikyn_science_development_level.txt", src)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full)
+    err = _refused(capsys, src, out)
+    assert "No space left on device" in err
+    assert not list(out.glob(".staging-*"))
+    monkeypatch.undo()
+    assert _snapshot(out) == before
+
+
+def test_paths_are_absolute_and_stdin_is_shown_as_a_dash(tmp_path, corpus_dir, monkeypatch):
+    import io
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(corpus_dir / f"{A}.txt", src)
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "in", "-o", "out", "-q", "-j", "1", "--no-model"]) == 0
+    (doc,) = read_table(tmp_path / "out", "documents").to_pylist()
+    assert Path(doc["path"]).is_absolute() and Path(doc["path"]).exists()
+    data = (corpus_dir / f"{B}.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("stdin-*"))
+    assert main(["extract", "-", "--doc-id", "from-stdin", "-o", "out2", "-q", "--no-model"]) == 0
+    (doc,) = read_table(tmp_path / "out2", "documents").to_pylist()
+    assert (doc["doc_id"], doc["path"]) == ("from-stdin", "-")
+    assert set(Path(os.environ.get("TMPDIR", "/tmp")).glob("stdin-*")) == before  # no temporary file survives
+
+
+def test_stdin_twice_is_a_usage_error(tmp_path, capsys):
+    assert main(["extract", "-", "-", "-o", str(tmp_path / "o"), "-q"]) == 2
+    assert "once" in capsys.readouterr().err

@@ -13,10 +13,11 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple[str, str]]:
     A file found under a directory gets as doc_id its path relative to that directory without
     ``.txt`` (``a/article``, ``b/article``), so equal names in different sub-directories stay apart;
     files directly in it (and files named on their own) keep their stem, which gold files are keyed by.
-    A path that does not exist is yielded as-is so the runner reports it as an error row.
+    A path that does not exist is yielded as-is so the runner reports it as an error row. Paths are
+    absolute, so the output does not depend on the directory the run started in.
     """
     for item in inputs:
-        p = Path(item)
+        p = Path(os.path.abspath(item))
         if p.is_dir():
             yield from _walk(p)
         else:
