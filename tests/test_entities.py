@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kzextract.document import Document, Sentence
-from kzextract.entities import admissible, complete, entity_spans, merge, tag_entities
+from kzextract.entities import entity_spans, tag_entities
+from kzextract.entities.merge import admissible, complete, merge
 from kzextract.entities.rules import RuleSpan, rule_spans, tokenizer
 from kzextract.resources import load_toml
 
