@@ -29,6 +29,7 @@ class Quantity:
     qualifier: str  # exact, approx, more_than, less_than, up_to, vague
     noun: str | None = None
     sent_id: int = -1
+    range_id: int | None = None  # both ends of a range (14-28 жас) share it; None otherwise
 
 
 @dataclass(slots=True)

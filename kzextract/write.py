@@ -64,7 +64,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "officials": pa.schema([("doc_id", _str), ("name", _str), ("position", _str), ("start", _i32), ("end", _i32)]),
     "quantities": pa.schema([
         ("doc_id", _str), ("sent_id", _i32), ("start", _i32), ("end", _i32), ("text", _str),
-        ("value", pa.float64()), ("unit", _str), ("qualifier", _str), ("noun", _str),
+        ("value", pa.float64()), ("unit", _str), ("qualifier", _str), ("noun", _str), ("range_id", _i32),
     ]),
     "dates": pa.schema([
         ("doc_id", _str), ("sent_id", _i32), ("start", _i32), ("end", _i32), ("text", _str),
@@ -108,7 +108,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         ],
         "quantities": [
             {"doc_id": d, "sent_id": q.sent_id, "start": q.start, "end": q.end, "text": q.text,
-             "value": float(q.value), "unit": q.unit, "qualifier": q.qualifier, "noun": q.noun}
+             "value": float(q.value), "unit": q.unit, "qualifier": q.qualifier, "noun": q.noun,
+             "range_id": q.range_id}
             for q in doc.quantities
         ],
         "dates": [

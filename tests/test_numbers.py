@@ -413,3 +413,17 @@ def test_or_more_is_more_than_and_several_million_is_no_amount():
     assert triples("5 және одан да көп пайызын") == [(5, "percent", "more_than")]
     assert triples("алты не одан да көп баласы бар") == [(6, "count", "more_than")]
     assert find_quantities("бірнеше миллион теңге шығады") == []
+
+
+def test_both_ends_of_a_range_share_a_range_id_unique_in_the_document():
+    from kzextract.document import Document, Sentence
+    from kzextract.numbers import quantify
+
+    s1, s2 = "14-28 жас аралығындағы 500 жас.", "Жалақы 150-200 мың теңгеге өсті."
+    raw = s1 + " " + s2
+    doc = Document("d", "-", raw)
+    doc.sentences = [Sentence(0, len(s1), s1), Sentence(len(s1) + 1, len(raw), s2)]
+    qs = quantify(doc).quantities
+    ids = [(q.value, q.range_id) for q in qs]
+    assert ids[0][1] == ids[1][1] is not None and ids[2] == (500.0, None)
+    assert ids[3][1] == ids[4][1] is not None and ids[3][1] != ids[0][1]

@@ -85,15 +85,24 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every amount stated in ``text`` (one sentence or paragraph), offsets relative to ``text``."""
     if not text or not any(c.isdigit() for c in text) and not _has_number_word(text):
         return []
-    out = []
+    out: list[Quantity] = []
+    ranges, closes = 0, None  # closes: the range id the next quantity ends
     for q in _scan(text):
+        rid, closes = closes, None
+        if rid is None and q.range_next:  # 14-28 жас: this one opens a range, the next ends it
+            rid = closes = ranges
+            ranges += 1
         out.append(Quantity(start=q.start, end=q.end, text=text[q.start:q.end],
                             value=_to_float(q.value, q.unit), unit=q.unit, qualifier=q.qualifier,
-                            noun=q.noun))
+                            noun=q.noun, range_id=rid))
     return out
 
 
 def quantify(doc: Document) -> Document:
     """The stage: quantities of every sentence, offsets shifted to the raw text."""
     doc.quantities = doc.in_sentences(find_quantities)
+    ids: dict[tuple[int, int], int] = {}
+    for q in doc.quantities:  # per-sentence range ids -> one numbering per document
+        if q.range_id is not None:
+            q.range_id = ids.setdefault((q.sent_id, q.range_id), len(ids))
     return doc
