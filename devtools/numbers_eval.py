@@ -139,6 +139,32 @@ def evaluate(path: Path | None = None) -> dict:
     }
 
 
+def date_recall(path: Path | None = None) -> dict:
+    """Recall of the dates stage on KazNERD's DATE spans: a gold span counts as found when a
+    predicted date overlaps it. KazNERD's DATE also covers relative dates (биыл, кеше) and days
+    without a year, which the contract leaves out, so the figure is split by whether the span
+    holds a four-digit year (the absolute dates the stage is for)."""
+    from kzextract.dates import find_dates
+
+    path = path or kaznerd_dir() / "IOB2_test.txt"
+    hit = Counter()
+    total = Counter()
+    for sent in read_iob(path):
+        text, offs = join_tokens(sent)
+        pred = [char_to_tokens(d.start, d.end, offs) for d in find_dates(text, None)]
+        pred = [p for p in pred if p is not None]
+        for a, b, lab in iob_spans([t for _, t in sent]):
+            if lab != "DATE":
+                continue
+            kind = "with_year" if any(t.isdigit() and len(t) == 4 for t, _ in sent[a:b]) else "without_year"
+            total[kind] += 1
+            hit[kind] += any(pa < b and a < pb for pa, pb in pred)
+    out = {k: {"gold": total[k], "found": hit[k], "recall": round(hit[k] / total[k], 4) if total[k] else 0.0} for k in total}
+    every = sum(total.values())
+    out["all"] = {"gold": every, "found": sum(hit.values()), "recall": round(sum(hit.values()) / every, 4) if every else 0.0}
+    return out
+
+
 def bench_numbers(sentences: list[str]) -> float:
     """Sentences per second of the numbers stage alone (find_quantities on each sentence)."""
     if not sentences:
@@ -157,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     res = evaluate(path)
     sents = [join_tokens(s)[0] for s in read_iob(Path(res["data"]))]
     res["sentences_per_second"] = round(bench_numbers(sents), 1)
+    res["date_recall"] = date_recall(path)
     misses = res.pop("_misses")
     fps = res.pop("_false_positives")
     if os.environ.get("KZEXTRACT_NUMBERS_DEBUG"):
@@ -168,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"KazNERD test numeric spans (CARDINAL+PERCENTAGE+MONEY+QUANTITY): {res['gold_spans']}")
     print(f"precision {res['precision']:.4f}  recall {res['recall']:.4f}  F1 {res['f1']:.4f}")
     print(f"precision without year/month/day/hour spans (KazNERD DATE/TIME): {res['precision_without_time_spans']:.4f}")
+    dr = res["date_recall"]
+    print(f"KazNERD DATE recall of the dates stage: {dr['all']['recall']:.4f} of {dr['all']['gold']} spans; "
+          f"with a four-digit year {dr.get('with_year', {}).get('recall', 0):.4f} of {dr.get('with_year', {}).get('gold', 0)}")
     print("recall by label: " + ", ".join(f"{k} {v:.4f}" for k, v in res["recall_by_label"].items()))
     print(f"speed: {res['sentences_per_second']:.1f} sentences/s ({res['sentences']} sentences)")
     print(f"wrote {out}")
