@@ -220,3 +220,8 @@ def test_a_genitive_role_before_a_further_role_is_one_role():
     text = "Атырау магистралдық желі бөлімшесі директорының вокзал шаруашылығы бойынша орынбасары Айбек Қуанышев айтты."
     assert ("Айбек Қуанышев", "Атырау магистралдық желі бөлімшесі директорының вокзал шаруашылығы бойынша орынбасары") in {
         (o.name, o.position) for o in kzextract.extract_text(text, ner="none").officials}
+
+
+def test_a_listed_head_in_any_case_gets_its_nominative_norm():
+    doc = kzextract.extract_text("Ол Қазақ онкология және радиология ғылыми-зерттеу институтына барды, министрін көрді.", ner="none")
+    assert "Қазақ онкология және радиология ғылыми-зерттеу институты" in {e.norm for e in doc.entities if e.label == "ORGANISATION"}

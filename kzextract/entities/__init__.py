@@ -12,7 +12,7 @@ from ..document import Document, Entity
 from ..lang.kk.orthography import repair
 from ..lemma import canonical
 from .merge import admissible, complete, merge
-from .rules import gpe_norm, rule_spans, singular_role, tokenizer
+from .rules import gpe_norm, head_nominative, rule_spans, singular_role, tokenizer
 from .spans import Predictor, Span3
 
 def entity_spans(
@@ -46,6 +46,8 @@ def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True
     for sent_id, (sent, clean, spans) in enumerate(zip(doc.sentences, texts, entity_spans(texts, ner, rules, doc.source))):
         for start, end, label, origin in spans:
             norm = (label == "GPE" and gpe_norm(clean[start:end])) or canonical(clean[start:end], label)
+            if label in ("POSITION", "ORGANISATION") and (head := head_nominative(clean[start:end].split()[-1])):
+                norm = " ".join(norm.split()[:-1] + [head])
             if label == "POSITION":
                 norm = singular_role(norm)  # мәслихат депутаттары А. мен Б.: each is a депутаты
             entities.append(Entity(sent.start + start, sent.start + end, label, sent.text[start:end], norm, origin, sent_id))

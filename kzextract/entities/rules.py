@@ -432,6 +432,19 @@ def _shared_role(doc: Doc, i: int) -> bool:
                                              or _INITIALS_SURNAME.match(doc[i + 1 : i + 3].text) is not None)))
 
 
+@lru_cache(maxsize=65536)
+def head_nominative(word: str) -> str | None:
+    """A listed role or organisation head in a case form, back in the nominative (``институтына``
+    → ``институты``, ``министрін`` → ``министрі``): the lists know these heads, where the general
+    lemmatiser cannot tell ``министр|і|н`` from a stem in -н."""
+    g = grammar()
+    low = word.lower()
+    for ending in g["poss_end"]:
+        if ending and low.endswith(ending) and low[: len(low) - len(ending)] in g["org_heads"] | g["pos_heads"]:
+            return word[: len(word) - len(ending)]
+    return None
+
+
 def singular_role(norm: str) -> str:
     """The role each holder of a shared plural role holds (``мәслихат депутаттары`` → ``… депутаты``)."""
     words = norm.split()
