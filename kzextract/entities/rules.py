@@ -78,8 +78,13 @@ def grammar() -> dict:
         # Every place list of the gazetteer (the NER model's feature reads the same lists).
         "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
         "programmes": frozenset(name_key(n) for n in load_wordlist("programmes")),
-        # Only names listed in lower case are common enough to be found without quotes.
-        "unquoted_programmes": frozenset(name_key(n) for n in load_wordlist("programmes") if n[:1].islower()),
+        # Names listed in lower case are common enough to be found without quotes: (first word,
+        # middle words, {last word}) of each of two words or more, looked up by its first word.
+        "unquoted_programme_parts": tuple(
+            (ws[0], ws[1:-1], frozenset(ws[-1:]))
+            for ws in (name_key(n).split() for n in load_wordlist("programmes") if n[:1].islower()) if len(ws) > 1
+        ),
+        "name_end": tuple(g["case_endings"]) + tuple(g["possessive_case_endings"]) + ("на", "ның", "н"),
         "plan_cues": lower(g["programme"]["plan_cues"]),
         "plan_markers": lower(g["programme"]["plan_markers"]),
         "frame_words": lower(g["programme"]["frame_words"]),
@@ -357,13 +362,13 @@ def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
     g = grammar()
     out: list[Span] = []
     words = [t.lower_ for t in doc]
-    for name in g["unquoted_programmes"]:
-        parts = name.split()
-        n = len(parts)
-        if n < 2:
-            continue
-        for i in range(len(doc) - n + 1):
-            if words[i : i + n - 1] == parts[:-1] and _inflected(doc[i + n - 1].text, frozenset(parts[-1:]), g["case_end"] + g["poss_end"] + ("на", "ның", "н")):
+    starts: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        starts.setdefault(w, []).append(i)
+    for first, rest, last in g["unquoted_programme_parts"]:  # only where the name's first word occurs
+        n = len(rest) + 2
+        for i in starts.get(first, ()):
+            if i + n <= len(doc) and words[i + 1 : i + n - 1] == rest and _inflected(doc[i + n - 1].text, last, g["name_end"]):
                 out.append(Span(doc, i, i + n, label="PROGRAMME"))
     for tok in doc:
         if tok.i in taken:
