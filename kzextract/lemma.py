@@ -51,6 +51,22 @@ class _Rules:
     all_suffixes: frozenset[str]
 
 
+@cache
+def case_endings() -> tuple[str, ...]:
+    """Every case ending a noun or name may carry (and none): the lemmatiser's [case] table and the
+    person datives, for matching inflected forms of listed words (Алматыда, кеңестің)."""
+    t = load_toml("lemma")
+    only_after_possessive = set(t["after_possessive"]["only"])
+    return ("", *(k for k in t["case"] if k not in only_after_possessive), *t["after_possessive"]["person_datives"])
+
+
+@cache
+def possessive_case_endings() -> tuple[str, ...]:
+    """The endings a 3rd-person possessive takes (басқармасы → басқармасының, орталығына)."""
+    t = load_toml("lemma")
+    return ("", *(k for k, cls in t["case"].items() if "P" in cls), *t["after_possessive"]["vowel_endings"])
+
+
 def _table(d: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """Suffix table, longest suffix first so облысы|нда wins over облысын|да."""
     return tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))

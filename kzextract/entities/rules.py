@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lang.kk.stop_words import STOP_WORDS
-from ..lemma import lemmatize
+from ..lemma import case_endings, lemmatize, possessive_case_endings
 from ..resources import load_toml, load_wordlist
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
@@ -37,8 +37,8 @@ def grammar() -> dict:
     g = load_toml("entities")
     lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     return {
-        "poss_end": tuple(g["possessive_case_endings"]),
-        "case_end": tuple(g["case_endings"]),
+        "poss_end": possessive_case_endings(),
+        "case_end": case_endings(),
         "prog_cues": lower(g["programme"]["cues"]),
         "prog_mods": lower(g["programme"]["modifiers"]),
         "legal": frozenset(g["organisation"]["legal_forms"]),
@@ -70,7 +70,7 @@ def grammar() -> dict:
         "surname_re": regex.compile(
             r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$"
             % ("|".join(sorted(g["person"]["surname_endings"], key=len, reverse=True)),
-               "|".join(e for e in g["case_endings"] if e)),
+               "|".join(e for e in case_endings() if e)),
         ),
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
@@ -84,7 +84,7 @@ def grammar() -> dict:
             (ws[0], ws[1:-1], frozenset(ws[-1:]))
             for ws in (name_key(n).split() for n in load_wordlist("programmes") if n[:1].islower()) if len(ws) > 1
         ),
-        "name_end": tuple(g["case_endings"]) + tuple(g["possessive_case_endings"]) + ("на", "ның", "н"),
+        "name_end": case_endings() + possessive_case_endings(),
         "plan_cues": lower(g["programme"]["plan_cues"]),
         "plan_markers": lower(g["programme"]["plan_markers"]),
         "frame_words": lower(g["programme"]["frame_words"]),
