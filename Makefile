@@ -27,7 +27,7 @@ score: extract
 
 # The report test opens the page in a real headless browser: Debian's chromium, installed when missing.
 test: $(STAMP)
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
