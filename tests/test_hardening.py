@@ -1,4 +1,4 @@
-"""Hardening (issue 15): damaged UTF-8 stays UTF-8, special files are refused before they are opened,
+"""Hardening: damaged UTF-8 stays UTF-8, special files are refused before they are opened,
 the size limit holds on the bytes read, symlinked sub-directories are followed without looping,
 doc_ids are unique within an output, and bad numbers on the command line are usage errors."""
 

@@ -140,7 +140,6 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
                         second.qualifier = "exact"
                     return [q1] + qs2, nj2
     # unit
-    noun = None
     k = _dot_before_unit(toks, k, lex)
     u = _unit_at(toks, k, lex) if group in ("", "approx", "vague", "particle") else None
     if u is not None:
