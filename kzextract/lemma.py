@@ -280,11 +280,16 @@ _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“�
 
 
 def _clean(text: str) -> str:
-    """NFC, quotes removed, whitespace collapsed."""
+    """NFC, quotes removed, words a page broke at a line end joined (``Жолау- шылар``), whitespace
+    collapsed."""
     c = load_toml("lemma")["canonical"]
     text = unicodedata.normalize("NFC", text)
     text = text.translate({ord(q): " " for q in c["quotes"]})
+    text = _BROKEN_WORD.sub(r"\1\2", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_BROKEN_WORD = re.compile(r"(\w)-\s+([^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІ])")
 
 
 def _delinflect_last(text: str) -> str:

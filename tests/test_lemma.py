@@ -304,3 +304,8 @@ def test_lemma_eval_cli_writes_json(tmp_path):
     assert "PROPN" in out.stdout
     report = json.loads(dest.read_text(encoding="utf-8"))
     assert set(report["files"]) == {src.name}
+
+
+def test_a_word_the_page_broke_at_a_line_end_is_joined_in_the_norm():
+    assert canonical("«Жолау- шылар тасымалы» АҚ", "ORGANISATION") == "Жолаушылар тасымалы АҚ"
+    assert canonical("Алматы - Астана", "GPE") == "Алматы - Астана"  # a dash between words stays
