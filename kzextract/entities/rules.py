@@ -51,8 +51,9 @@ def grammar() -> dict:
         "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
         "state_heads": lower(g["organisation"]["state_heads"]),
         "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
-        "qualified_heads": {h: frozenset(ws) for h, ws in g["organisation"]["qualified_heads"].items()},
+        "qualified_heads": tuple((frozenset([h]), frozenset(ws)) for h, ws in g["organisation"]["qualified_heads"].items()),
         "pos_heads": lower(g["position"]["heads"]),
+        "all_heads": lower(g["position"]["heads"]) | lower(g["organisation"]["heads"]),
         "pos_bare": lower(g["position"]["bare_heads"]),
         "pos_plural": {k.lower(): v for k, v in g["position"]["plural_heads"].items()},
         "links": lower(g["chain"]["links"]),
@@ -190,7 +191,7 @@ def _is_chain_word(tok, g: dict) -> bool:
     if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
             _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
-    if tok.is_punct or (tok.like_num and not tok.is_alpha) or t in g["not_names"] or low in STOP_WORDS:
+    if tok.is_punct or (tok.like_num and not tok.is_alpha):
         return False
     if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t) or (
             t[:1].isupper() and i > 0 and doc[i - 1].text in g["given"]):  # Алексей Цой
@@ -345,17 +346,6 @@ def _ends_with_any(key: str, phrases: frozenset[str]) -> bool:
     return any(key == p or key.endswith(" " + p) for p in phrases)
 
 
-def _continues_to_org(doc: Doc, i: int, limit: int = 4) -> bool:
-    """Token ``i`` is followed, over chain words only, by an organisation head."""
-    g = grammar()
-    for k in range(i + 1, min(i + 1 + limit, len(doc))):
-        if is_org_head(doc[k].text) or _qualified_org_head(doc, k):
-            return True
-        if is_position_head(doc[k].text) or not _is_chain_word(doc[k], g):
-            return False
-    return False
-
-
 def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
     """Unquoted programmes: known names (``жастар практикасы``), dated plans
     (``… 2025 жылға дейінгі өңірлік жоспары``) and Latin names before a cue (``JOLTAP жобасы``)."""
@@ -413,9 +403,8 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
         # облысы әкімінің баспасөз қызметі is a body, not a role).
         if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
             continue
-        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and (
-                _continues_to_org(doc, tok.i) or _continues_to_head(doc, tok.i)):
-            continue  # директорының вокзал шаруашылығы бойынша орынбасары: one role
+        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_head(doc, tok.i):
+            continue  # директорының … орынбасары, әкімінің баспасөз қызметі: part of a longer phrase
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
@@ -445,7 +434,7 @@ def head_nominative(word: str) -> str | None:
     g = grammar()
     low = word.lower()
     for ending in g["poss_end"]:
-        if ending and low.endswith(ending) and low[: len(low) - len(ending)] in g["org_heads"] | g["pos_heads"]:
+        if ending and low.endswith(ending) and low[: len(low) - len(ending)] in g["all_heads"]:
             return word[: len(word) - len(ending)]
     return None
 
@@ -496,7 +485,7 @@ def _qualified_org_head(doc: Doc, i: int) -> bool:
 @lru_cache(maxsize=65536)
 def _is_qualified_head(word: str, before: str) -> bool:
     g = grammar()
-    return any(_inflected(word, frozenset([h]), g["poss_end"]) and before in ws for h, ws in g["qualified_heads"].items())
+    return any(before in ws and _inflected(word, head, g["poss_end"]) for head, ws in g["qualified_heads"])
 
 
 def _standalone_positions(doc: Doc) -> list[Span]:
