@@ -10,11 +10,11 @@ from __future__ import annotations
 import regex
 
 from .document import Document, Entity, Official
+from .entities.rules import is_shared_role
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
 _GAP_BEFORE = regex.compile(r"\s{0,3}(?:[–—-]\s{0,3})?")  # POSITION then PERSON (… басшысы – Мәнсия Есекеева)
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
-_PLURAL = regex.compile(r"(?:лар|лер|тар|тер|дар|дер)\p{L}*$")  # депутаттары: a role of several people
 _NAMES_AND = regex.compile(r"\s*,\s*|\s+(?:пен|мен|бен|және)\s+")  # PERSON, PERSON / PERSON пен PERSON
 _AND = regex.compile(r"\s+және\s+|\s*[—–]\s*")  # POSITION және POSITION; POSITION — POSITION
 
@@ -34,7 +34,7 @@ def _roles_for(doc: Document, ents: list[Entity], i: int) -> list[str]:
     first = i
     while first > 0 and ents[first - 1].label == "PERSON" and _NAMES_AND.fullmatch(doc.raw[ents[first - 1].end : ents[first].start]):
         first -= 1  # … депутаттары А. пен Б.: a plural role is shared by the people listed after it
-    if first < i and first > 0 and ents[first - 1].label == "POSITION" and _PLURAL.search(ents[first - 1].text) \
+    if first < i and first > 0 and ents[first - 1].label == "POSITION" and is_shared_role(ents[first - 1].text) \
             and _GAP_BEFORE.fullmatch(doc.raw[ents[first - 1].end : ents[first].start]):
         return [ents[first - 1].norm]
     person = ents[i]

@@ -439,6 +439,12 @@ def head_nominative(word: str) -> str | None:
     return None
 
 
+def is_shared_role(text: str) -> bool:
+    """A role text ending in a plural role head (``мәслихат депутаттары``): held by several people."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in grammar()["pos_plural"]
+
+
 def singular_role(norm: str) -> str:
     """The role each holder of a shared plural role holds (``мәслихат депутаттары`` → ``… депутаты``)."""
     words = norm.split()
