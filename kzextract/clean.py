@@ -124,7 +124,7 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-def _tail_start(lines: list[Line]) -> int:
+def _tail_start(lines: list[Line], junk: list[bool]) -> int:
     """Index of the first line of the related-news / widget tail (len(lines) if none).
 
     A marker ends the article only after some of its prose: a share button (``Бөлісу:``) or a
@@ -135,7 +135,7 @@ def _tail_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if seen_prose and line.text.casefold().startswith(tail):
             return i
-        seen_prose = seen_prose or (is_prose(line) and not is_junk(line))
+        seen_prose = seen_prose or (is_prose(line) and not junk[i])
     return len(lines)
 
 
@@ -194,8 +194,9 @@ def _is_header_noise(line: Line) -> bool:
 def clean(doc: Document) -> Document:
     """Fill ``title``, ``source``, ``date``, ``author`` and ``blocks`` (body paragraphs as raw spans)."""
     lines = split_lines(doc.raw)
-    lines = lines[: _tail_start(lines)]
     junk = [is_junk(ln) for ln in lines]  # decided once per line
+    tail = _tail_start(lines, junk)
+    lines, junk = lines[:tail], junk[:tail]
     first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not junk[i]
                         and not _is_long_headline(lines, i)), len(lines))
 
