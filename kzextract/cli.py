@@ -83,13 +83,14 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .score import ScoreError, errors, format_errors, format_table, score
+    from .score import ScoreError, format_errors, format_table, score
 
     try:
-        result = score(args.gold, args.pred, args.corpus)
+        result = score(args.gold, args.pred, args.corpus, with_errors=bool(args.errors))
+        rows = result.pop("errors", None)
         print(format_table(result))
         if args.errors:
-            text = format_errors(errors(args.gold, args.pred)) + "\n"
+            text = format_errors(rows) + "\n"
             if args.errors == "-":
                 sys.stdout.write(text)
             else:

@@ -172,7 +172,10 @@ def _compare(gold_dir, pred_dir) -> tuple[dict[str, dict], dict, dict[str, dict[
 
 def errors(gold_dir: str | Path, pred_dir: str | Path) -> list[dict]:
     """Every miss and false hit: ``{doc_id, figure, kind: miss|false, key}``, figure by figure."""
-    _, _, pairs = _compare(gold_dir, pred_dir)
+    return _error_rows(_compare(gold_dir, pred_dir)[2])
+
+
+def _error_rows(pairs: dict) -> list[dict]:
     out = []
     for figure, by_doc in pairs.items():
         for doc_id, (pred, gold) in sorted(by_doc.items()):
@@ -193,8 +196,10 @@ def format_errors(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | None = None) -> dict:
-    """All figures as a nested dict (``entities.PERSON.f1``, ``quantities.f1`` …)."""
+def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | None = None,
+          with_errors: bool = False) -> dict:
+    """All figures as a nested dict (``entities.PERSON.f1``, ``quantities.f1`` …); with
+    ``with_errors`` also ``errors``, the rows of :func:`errors`, from the same one read."""
     gold_dir = Path(gold_dir)
     corpus_dir = Path(corpus_dir) if corpus_dir else find_corpus(gold_dir)
     golds, docs, pairs = _compare(gold_dir, pred_dir)
@@ -223,7 +228,7 @@ def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | N
         micro.n_pred += prf.n_pred
         micro.n_gold += prf.n_gold
     n = max(t.n_docs, 1)
-    return {
+    result = {
         "documents": t.n_docs,
         "entities": {**{lab: prf.as_dict() for lab, prf in t.entities.items()}, "micro": micro.as_dict()},
         "officials": {"name": t.officials_name.as_dict(), "name_position": t.officials_pos.as_dict()},
@@ -236,6 +241,9 @@ def score(gold_dir: str | Path, pred_dir: str | Path, corpus_dir: str | Path | N
         "sentences": {"abs_error": t.sent_err, "mean_abs_error": round(t.sent_err / n, 3)},
         "metadata": {k: round(t.meta_ok[k] / n, 4) for k in ("title", "source", "date")},
     }
+    if with_errors:
+        result["errors"] = _error_rows(pairs)
+    return result
 
 
 def format_table(result: dict) -> str:
