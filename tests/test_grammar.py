@@ -225,3 +225,27 @@ def test_a_genitive_role_before_a_further_role_is_one_role():
 def test_a_listed_head_in_any_case_gets_its_nominative_norm():
     doc = kzextract.extract_text("Ол Қазақ онкология және радиология ғылыми-зерттеу институтына барды, министрін көрді.", ner="none")
     assert "Қазақ онкология және радиология ғылыми-зерттеу институты" in {e.norm for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_listed_bodies_abbreviations_and_contracted_ministries_are_organisations():
+    doc = kzextract.extract_text(
+        "БҰҰ-ның хабарлауынша, Еңбекмині мен ҚР ІІМ хат жіберді, ал Ақ Үй үн қатпады.", ner="none")
+    orgs = [e.text for e in doc.entities if e.label == "ORGANISATION"]
+    assert orgs == ["БҰҰ-ның", "Еңбекмині", "ҚР ІІМ", "Ақ Үй"]
+
+
+def test_a_body_credited_as_the_source_is_not_an_entity():
+    doc = kzextract.extract_text("Егін жинау алты облыста жүріп жатыр, деп хабарлады АШМ.", ner="none")
+    assert doc.source == "АШМ"
+    assert not [e for e in doc.entities if e.label == "ORGANISATION"]
+
+
+def test_places_joined_by_a_hyphen_are_each_a_place():
+    doc = kzextract.extract_text(
+        "Ресей-Украина соғысы талқыланды. «Алматы-2-Маңғыстау» бағытында пойыз жүрді. Нұр-Сұлтан қаласы.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "GPE"] == ["Ресей", "Украина", "Алматы", "Маңғыстау", "Нұр-Сұлтан қаласы"]
+
+
+def test_a_place_inside_a_quotation_that_names_nothing_else_is_a_place_but_a_name_is_not():
+    doc = kzextract.extract_text("«Жітіқара» станциясынан пойыз шықты. «Ержан Бабақұмаров» деген жазу бар.", ner="none")
+    assert [(e.label, e.text) for e in doc.entities] == [("GPE", "Жітіқара")]

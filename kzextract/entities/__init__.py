@@ -45,6 +45,8 @@ def tag_entities(doc: Document, ner: Predictor | None = None, rules: bool = True
     entities = []
     for sent_id, (sent, clean, spans) in enumerate(zip(doc.sentences, texts, entity_spans(texts, ner, rules, doc.source))):
         for start, end, label, origin in spans:
+            if label == "ORGANISATION" and clean[start:end] == doc.source:
+                continue  # the credited outlet (деп хабарлады АШМ) goes to ``source``, not to entities
             norm = (label == "GPE" and gpe_norm(clean[start:end])) or canonical(clean[start:end], label)
             if label in ("POSITION", "ORGANISATION") and (head := head_nominative(clean[start:end].split()[-1])):
                 norm = " ".join(norm.split()[:-1] + [head])

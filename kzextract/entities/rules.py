@@ -50,7 +50,10 @@ def grammar() -> dict:
         "chain_keep": frozenset(g["chain"]["genitive_suffixes"] + g["chain"]["attributive_suffixes"]),
         "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
         "state_heads": lower(g["organisation"]["state_heads"]),
-        "named_bodies": frozenset(n.lower() for n in g["organisation"]["bodies"]["names"]),
+        # Listed bodies by their first word: (earlier words, {last word}) of each name.
+        "named_bodies": _by_first_word(load_wordlist(g["organisation"]["bodies"]["names"])),
+        "contractions": tuple(g["organisation"]["bodies"]["contractions"]),
+        "state_prefixes": frozenset(g["organisation"]["bodies"]["state_prefixes"]),
         "qualified_heads": tuple((frozenset([h]), frozenset(ws)) for h, ws in g["organisation"]["qualified_heads"].items()),
         "pos_heads": lower(g["position"]["heads"]),
         "all_heads": lower(g["position"]["heads"]) | lower(g["organisation"]["heads"]),
@@ -90,6 +93,18 @@ def grammar() -> dict:
         "plan_markers": lower(g["programme"]["plan_markers"]),
         "frame_words": lower(g["programme"]["frame_words"]),
     }
+
+
+def _by_first_word(names: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """Multi-word names indexed by their lower-cased first word: the words before the last one
+    must match as written (any case of letters), the last one may carry a case ending."""
+    index: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for name in names:
+        words = name.lower().split()
+        if len(words) > 1:
+            index.setdefault(words[0], []).append((tuple(words[:-1]), frozenset(words[-1:])))
+    index[""] = [((), frozenset(n.lower() for n in names if " " not in n))]  # one-word names together
+    return index
 
 
 def name_key(text: str) -> str:
@@ -477,10 +492,26 @@ def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
 
 
 def _named_bodies(doc: Doc) -> list[Span]:
-    """State bodies named by one proper noun (``Сенатқа``, ``Үкіметтің``) in any case form."""
+    """Bodies named by a listed proper noun or abbreviation (``Сенатқа``, ``БҰҰ-ның``, ``Ақ Үй``) in
+    any case form, and contracted ministry names (``Еңбекмині``)."""
     g = grammar()
-    return [Span(doc, t.i, t.i + 1, label="ORGANISATION") for t in doc
-            if _inflected(t.text.lower(), g["named_bodies"], g["case_end"])]
+    out = []
+    for t in doc:
+        if not t.text[:1].isupper():
+            continue
+        for before, last in g["named_bodies"].get(t.lower_, []) + g["named_bodies"].get("", []):
+            n = len(before)
+            if before and tuple(w.lower_ for w in doc[t.i : t.i + n]) != before:
+                continue
+            if t.i + n < len(doc) and _inflected(doc[t.i + n].text.lower().replace("-", ""), last, g["case_end"]):
+                # ҚР ІІМ; облыстық ЖРО: the state's abbreviation or the level of a body before it
+                start = t.i - 1 if t.i > 0 and (doc[t.i - 1].text in g["state_prefixes"] or doc[t.i - 1].text in g["org_lc_starts"]) else t.i
+                out.append(Span(doc, start, t.i + n + 1, label="ORGANISATION"))
+                break
+        else:
+            if t.is_alpha and t.lower_.endswith(g["contractions"]) and len(t) > 6:
+                out.append(Span(doc, t.i, t.i + 1, label="ORGANISATION"))
+    return out
 
 
 def _qualified_org_head(doc: Doc, i: int) -> bool:
@@ -615,10 +646,31 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
     heads = _head_rules(doc, taken | {t for sp in titles if len(sp) > 1 for t in range(sp.start, sp.end)})
     ordered = _attach_quoted_bodies(quoted, heads) + _programme_rules(doc, taken) + titles
     strong = filter_spans(ordered)
-    taken = {t for sp in strong for t in range(sp.start, sp.end)} | inside_quotes
-    weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) + _named_bodies(doc) if not any(t in taken for t in range(sp.start, sp.end))]
+    taken = {t for sp in strong for t in range(sp.start, sp.end)}
+    # a place may stand inside a quotation that names nothing else (the station «Жітіқара»); a person not
+    weak = [sp for sp in _person_rules(doc) + _gpe_rules(doc) + _named_bodies(doc)
+            if not any(t in taken or (t in inside_quotes and sp.label_ != "GPE") for t in range(sp.start, sp.end))]
     spans = sorted(strong + filter_spans(weak), key=lambda s: s.start)
-    return [RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans]
+    covered = {t for sp in spans for t in range(sp.start, sp.end)}
+    return sorted([RuleSpan(sp.start_char, sp.end_char, sp.label_) for sp in spans] + _hyphenated_places(doc, covered),
+                  key=lambda s: s.start)
+
+
+def _hyphenated_places(doc: Doc, covered: set[int]) -> list[RuleSpan]:
+    """Places joined by a hyphen in one token (``Ресей-Украина соғысы``, ``«Жітіқара-Астана»``,
+    ``Алматы-2-Маңғыстау``): each listed place is a mention of its own; numbers between are not."""
+    out = []
+    for tok in doc:
+        if tok.i in covered or "-" not in tok.text or not tok.text[:1].isupper() or gpe_stem(tok.text):
+            continue
+        parts, offset = [], tok.idx
+        for part in tok.text.split("-"):
+            if part and not part.isdigit():
+                parts.append((offset, part))
+            offset += len(part) + 1
+        if len(parts) > 1 and all(gpe_stem(p) for _, p in parts):
+            out.extend(RuleSpan(o, o + len(p), "GPE") for o, p in parts)
+    return out
 
 
 @cache
