@@ -249,3 +249,30 @@ def test_places_joined_by_a_hyphen_are_each_a_place():
 def test_a_place_inside_a_quotation_that_names_nothing_else_is_a_place_but_a_name_is_not():
     doc = kzextract.extract_text("«Жітіқара» станциясынан пойыз шықты. «Ержан Бабақұмаров» деген жазу бар.", ner="none")
     assert [(e.label, e.text) for e in doc.entities] == [("GPE", "Жітіқара")]
+
+
+def test_a_body_type_after_a_quoted_name_belongs_to_the_organisation():
+    doc = kzextract.extract_text("Бұл «Ақсақал кеңесі» қоғамдық бірлестігінің бастамасы болды.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["«Ақсақал кеңесі» қоғамдық бірлестігінің"]
+
+
+def test_a_head_in_the_attributive_locative_ends_its_own_body():
+    doc = kzextract.extract_text("Ол Орталық коммуникациялар қызметіндегі баспасөз мәслихатында сөйледі.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["Орталық коммуникациялар қызметіндегі"]
+
+
+def test_an_object_before_an_inflected_verbal_noun_stays_in_the_chain():
+    doc = kzextract.extract_text("Біз Жастар саясатын дамытудың мемлекеттік қорымен бірлесіп жұмыс істейміз.", ner="none")
+    assert [e.norm for e in doc.entities if e.label == "ORGANISATION"] == ["Жастар саясатын дамытудың мемлекеттік қоры"]
+
+
+def test_a_nominative_head_before_a_new_name_ends_one_body():
+    doc = kzextract.extract_text("Қоғамдық даму басқармасы Жастар саясатын дамытудың мемлекеттік қорымен бірлесті.", ner="none")
+    assert [e.norm for e in doc.entities if e.label == "ORGANISATION"] == [
+        "Қоғамдық даму басқармасы", "Жастар саясатын дамытудың мемлекеттік қоры"]
+
+
+def test_people_listed_after_a_dash_do_not_join_the_next_role():
+    doc = kzextract.extract_text(
+        "Бөлімнің психологы – Сайран Қали және жастарды жұмысқа орналастыру маманы – Ақкербез Ихатайқызы келді.", ner="none")
+    assert "жастарды жұмысқа орналастыру маманы" in [e.text for e in doc.entities if e.label == "POSITION"]

@@ -190,8 +190,9 @@ def _is_chain_word(tok, g: dict) -> bool:
     t = tok.text
     low = t.lower()
     doc, i = tok.doc, tok.i
-    if low == "және" and i > 1 and doc[i - 1].is_title and doc[i - 2].is_title and is_person_name(doc[i - 2]):
-        return False  # "Сайран Қали және …": people listed, not one body's name
+    if low == "және" and i > 1 and doc[i - 1].is_title and doc[i - 2].is_title and (
+            is_person_name(doc[i - 2]) or (i > 2 and (doc[i - 3].is_punct or is_position_head(doc[i - 3].text)))):
+        return False  # "(психологы –) Сайран Қали және …": people listed, not one body's name
     if low in g["links"]:
         # бойынша joins after a place (Алматы қаласы бойынша департаменті), not after a clause
         return low not in g["place_links"] or (i > 0 and (
@@ -235,8 +236,7 @@ def _eponym_follows(doc: Doc, i: int, g: dict) -> bool:
 
 def _is_verbal_noun(tok) -> bool:
     """A verbal noun in -у (қорғау, үйлестіру, орналастыру): it takes objects in any case."""
-    low = tok.lower_
-    return tok.is_alpha and len(low) > 4 and low.endswith(("у", "ю"))
+    return tok.is_alpha and len(tok.text) > 4 and lemmatize(tok.lower_).endswith(("у", "ю"))  # also дамытудың
 
 
 def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0) -> int:
@@ -251,6 +251,8 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0)
     while i - 1 >= floor and head - (i - 1) <= limit and _is_chain_word(doc[i - 1], g):
         if label == "POSITION" and doc[i - 1].lower_ in g["pos_heads"]:
             break  # another role in the nominative: "төрайымы және … жетекшісі" are two roles
+        if label == "ORGANISATION" and _ends_a_body(doc, i - 1):
+            break
         i -= 1
     while i < head:
         low = doc[i].lower_
@@ -328,12 +330,12 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
             emit("PROGRAMME", i, j + 1)
         elif j + 1 < len(doc) and doc[j + 1].text.split("-")[0] in g["legal"]:  # АҚ, АҚ-ның
             emit("ORGANISATION", i, j + 2)
-        elif j - 1 > i and is_org_head(doc[j - 1].text) and doc[i + 1].text[:1].isupper():
-            emit("ORGANISATION", i, j + 1)  # «Әділет және даму партиясы»: the head inside the quotes
         elif head is not None and all(
             not (doc[t].is_punct or doc[t].like_num or is_org_head(doc[t].text, plural=True)) for t in range(j + 1, head)
         ):
-            emit("ORGANISATION", i, head + 1)
+            emit("ORGANISATION", i, _legal_tail(doc, head + 1))  # also «Ақсақал кеңесі» қоғамдық бірлестігі
+        elif j - 1 > i and is_org_head(doc[j - 1].text) and doc[i + 1].text[:1].isupper():
+            emit("ORGANISATION", i, j + 1)  # «Әділет және даму партиясы»: the head inside the quotes
         else:
             coordinated = (
                 j + 2 < len(doc) and doc[j + 1].text in {",", "және", "мен", "пен", "бен"}
@@ -345,10 +347,32 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+def _ends_a_body(doc: Doc, i: int) -> bool:
+    """A head in the nominative before a capitalised word: ``Қоғамдық даму басқармасы Жастар …
+    қорымен`` names two bodies, not one."""
+    return (doc[i].lower_ in grammar()["org_heads"] and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+            and not is_org_head(doc[i + 1].text))  # Парламенті Мәжілісінің: one body's chamber
+
+
+def _legal_tail(doc: Doc, end: int) -> int:
+    """End of an organisation at ``end`` with the body type written after its name and a stray
+    closing quote (``«Самұрық» … орталығы» қоғамдық қоры``): a lower-case word or two and a head."""
+    g = grammar()
+    k = end + 1 if end < len(doc) and doc[end].text in OPEN_QUOTES.values() else end
+    for h in range(k, min(k + 3, len(doc))):
+        if is_org_head(doc[h].text):
+            return h + 1
+        if not (doc[h].is_alpha and doc[h].text[:1].islower() and _is_chain_word(doc[h], g)):
+            break
+    return end
+
+
 def _continues_to_head(doc: Doc, i: int, limit: int = 6) -> bool:
     """Token ``i`` is followed, over chain words only, by another role or organisation head
     (``министрлігінің Орман шаруашылығы … комитеті``, ``департаментінің баспасөз қызметі``)."""
     g = grammar()
+    if doc[i].lower_.endswith(g["attributive"]) or _ends_a_body(doc, i):
+        return False  # қызметіндегі баспасөз мәслихаты: what is held at a body is not part of it
     for k in range(i + 1, min(i + 1 + limit, len(doc))):
         if is_position_head(doc[k].text) or is_org_head(doc[k].text) or _qualified_org_head(doc, k):
             return True
