@@ -67,6 +67,12 @@ def possessive_case_endings() -> tuple[str, ...]:
     return ("", *(k for k, cls in t["case"].items() if "P" in cls), *t["after_possessive"]["vowel_endings"])
 
 
+@cache
+def adjective_suffixes() -> tuple[str, ...]:
+    """The suffixes that make an adjective of a noun or a place (австриялық, ресейлік)."""
+    return tuple(load_toml("lemma")["derivation"]["adjective_suffixes"])
+
+
 def _table(d: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """Suffix table, longest suffix first so облысы|нда wins over облысын|да."""
     return tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))

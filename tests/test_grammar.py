@@ -276,3 +276,13 @@ def test_people_listed_after_a_dash_do_not_join_the_next_role():
     doc = kzextract.extract_text(
         "Бөлімнің психологы – Сайран Қали және жастарды жұмысқа орналастыру маманы – Ақкербез Ихатайқызы келді.", ner="none")
     assert "жастарды жұмысқа орналастыру маманы" in [e.text for e in doc.entities if e.label == "POSITION"]
+
+
+def test_two_capitalised_words_after_a_place_adjective_are_a_foreign_name():
+    doc = kzextract.extract_text("Екінші орында австриялық Никки Хамл, үшінші орында польшалық Лукас Лукащук.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "PERSON"] == ["Никки Хамл", "Лукас Лукащук"]
+
+
+def test_a_surname_after_initials_stops_an_organisation_chain():
+    doc = kzextract.extract_text("Сапар қорытындысы бойынша А.Цой орталық жұмысын бағалады.", ner="none")
+    assert [(e.label, e.text) for e in doc.entities] == [("PERSON", "А.Цой")]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lang.kk.stop_words import STOP_WORDS
-from ..lemma import case_endings, lemmatize, possessive_case_endings
+from ..lemma import adjective_suffixes, case_endings, lemmatize, possessive_case_endings
 from ..resources import load_toml, load_wordlist
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
@@ -210,7 +210,8 @@ def _is_chain_word(tok, g: dict) -> bool:
     if tok.is_punct or (tok.like_num and not tok.is_alpha):
         return False
     if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t) or (
-            t[:1].isupper() and i > 0 and doc[i - 1].text in g["given"]):  # Алексей Цой
+            t[:1].isupper() and i > 0 and (doc[i - 1].text in g["given"] or _INITIALS_ONLY.fullmatch(doc[i - 1].text))):
+        # Алексей Цой, А. Цой
         return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
     if tok.is_alpha and tok.like_num:
         return True  # an ordinal inside a role: бірінші вице-министрі
@@ -598,6 +599,11 @@ def _person_rules(doc: Doc) -> list[Span]:
             out.append(Span(doc, tok.i, end, label="PERSON"))
         elif g["surname_re"].match(tok.text) and lemmatize(nxt.text) in g["given"] and nxt.is_title:
             out.append(Span(doc, tok.i, tok.i + 2, label="PERSON"))
+    # Two capitalised words after "from <a place>" are a foreign name (австриялық Никки Хамл).
+    for tok in doc[:-2]:
+        a, b = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.is_lower and _is_demonym(tok.text) and name_word(a) and name_word(b):
+            out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
     # A surname on its own (Досаевтың, Назарбаев): the surname shape is the cue.
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -607,6 +613,17 @@ def _person_rules(doc: Doc) -> list[Span]:
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     eponym = frozenset(g["eponym_words"])
     return [sp for sp in out if not (sp.end < len(doc) and doc[sp.end].lower_ in eponym)]
+
+
+@lru_cache(maxsize=65536)
+def _is_demonym(word: str) -> bool:
+    """An adjective "from <a listed place>": австриялық, ресейлік, қазақстандық."""
+    for suffix in adjective_suffixes():
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if any(gpe_stem(s[:1].upper() + s[1:]) for s in (stem, stem.rstrip("н"))):
+                return True
+    return False
 
 
 def _generic_end(doc: Doc, k: int) -> int:
