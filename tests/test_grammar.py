@@ -286,3 +286,8 @@ def test_two_capitalised_words_after_a_place_adjective_are_a_foreign_name():
 def test_a_surname_after_initials_stops_an_organisation_chain():
     doc = kzextract.extract_text("Сапар қорытындысы бойынша А.Цой орталық жұмысын бағалады.", ner="none")
     assert [(e.label, e.text) for e in doc.entities] == [("PERSON", "А.Цой")]
+
+
+def test_a_capitalised_object_of_a_verbal_noun_starts_a_body():
+    doc = kzextract.extract_text("Биыл Жұмыспен қамту орталығы арқылы 6404 жас жұмысқа орналасты.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["Жұмыспен қамту орталығы"]

@@ -204,7 +204,7 @@ def _is_chain_word(tok, g: dict) -> bool:
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
     if t in g["not_names"] or low in STOP_WORDS or low in g["chain_stops"]:
         return False
-    if tok.is_alpha and (t[:1].islower() or i == 0) and in_other_case(t) and any(
+    if tok.is_alpha and (t[:1].islower() or i == 0 or low in g["org_lc_starts"]) and in_other_case(t) and any(
             _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
     if tok.is_punct or (tok.like_num and not tok.is_alpha):
