@@ -291,3 +291,8 @@ def test_a_surname_after_initials_stops_an_organisation_chain():
 def test_a_capitalised_object_of_a_verbal_noun_starts_a_body():
     doc = kzextract.extract_text("Биыл Жұмыспен қамту орталығы арқылы 6404 жас жұмысқа орналасты.", ner="none")
     assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["Жұмыспен қамту орталығы"]
+
+
+def test_a_short_noun_in_the_instrumental_is_no_verbal_noun():
+    doc = kzextract.extract_text("Бүгінгі таңда орталық сумен қамту жүйесіне 3 мың ауыл қосылды.", ner="none")
+    assert not [e for e in doc.entities if e.label == "ORGANISATION"]

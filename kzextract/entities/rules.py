@@ -237,7 +237,8 @@ def _eponym_follows(doc: Doc, i: int, g: dict) -> bool:
 
 def _is_verbal_noun(tok) -> bool:
     """A verbal noun in -у (қорғау, үйлестіру, орналастыру): it takes objects in any case."""
-    return tok.is_alpha and len(tok.text) > 4 and lemmatize(tok.lower_).endswith(("у", "ю"))  # also дамытудың
+    stem = lemmatize(tok.lower_) if tok.is_alpha else ""  # also дамытудың; not сумен (су, "water")
+    return len(stem) > 3 and stem.endswith(("у", "ю"))
 
 
 def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0) -> int:
