@@ -296,3 +296,8 @@ def test_a_capitalised_object_of_a_verbal_noun_starts_a_body():
 def test_a_short_noun_in_the_instrumental_is_no_verbal_noun():
     doc = kzextract.extract_text("Бүгінгі таңда орталық сумен қамту жүйесіне 3 мың ауыл қосылды.", ner="none")
     assert not [e for e in doc.entities if e.label == "ORGANISATION"]
+
+
+def test_a_quoted_name_ending_in_a_bare_body_noun_is_an_organisation():
+    doc = kzextract.extract_text("Екінші орынға оппозициялық «Халықтық-республикалық партия» 25,4 пайыз дауыспен жайғасты.", ner="none")
+    assert [e.norm for e in doc.entities if e.label == "ORGANISATION"] == ["Халықтық-республикалық партия"]
