@@ -4,7 +4,8 @@ Precedence: rules fire on visible cues, so a rule span always stays (a rule posi
 back to the start of its body, :func:`role_bodies`); a model span of the same label that overlaps it
 confirms it (``origin = both``, the rule's extent is kept); a model span that overlaps a rule span of
 another label is dropped; a model span that overlaps nothing is added (``origin = model``) when
-:func:`admissible` (``[model]`` in ``patterns/entities.toml``).
+:func:`admissible` (``[model]`` in ``patterns/entities.toml``). For the labels of ``[model] extend``
+a model span that covers exactly one rule span of its label, and more, gives it the model's extent.
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def merge(rules: Sequence[RuleSpan], model: Sequence[Span3], text: str = "") -> 
     """Merge rule and model spans of one text: (start, end, label, origin), sorted, non-overlapping.
     With ``text``, model organisations first give rule positions their bodies (:func:`role_bodies`)."""
     merged = {(s, e): [s, e, lab, origin] for s, e, lab, origin in role_bodies(text, rules, model)}
+    extend = load_toml("entities")["model"]["extend"]
     extra: list[list] = []
     for start, end, label in model:
         hits = [m for m in merged.values() if m[0] < end and start < m[1]]
@@ -122,6 +124,8 @@ def merge(rules: Sequence[RuleSpan], model: Sequence[Span3], text: str = "") -> 
             for m in hits:
                 if m[2] == label:
                     m[3] = "both"
+            if label in extend and len(hits) == 1 and start <= hits[0][0] and hits[0][1] <= end:
+                hits[0][:2] = [start, end]  # the model's longer extent of the one rule span it covers
         elif not hits and not any(e[0] < end and start < e[1] for e in extra):
             extra.append([start, end, label, "model"])
     return sorted((tuple(m) for m in [*merged.values(), *extra]), key=lambda m: (m[0], m[1]))  # type: ignore[misc]

@@ -1,7 +1,8 @@
-"""Inference with the shipped statistical NER model (``kzextract/models/kk_ner``, trained on KazNERD).
+"""Inference with the shipped statistical NER model (``kzextract/models/kk_ner``, trained on KazNERD
+valid and the labelled news articles of ``gold/dev``).
 
-The model predicts all 25 KazNERD labels; the entity stage only wants kzextract's, so
-:data:`LABEL_MAP` maps them at inference and drops the rest::
+The model predicts kzextract's labels; :data:`LABEL_MAP` maps a KazNERD-labelled model's to them and
+drops the rest::
 
     nlp = load_ner()              # None when no model is shipped/trained
     spans = predict(nlp, texts)   # [[(start_char, end_char, label), ...], ...] per text
@@ -19,12 +20,15 @@ from pathlib import Path
 from ...resources import model_dir
 from ..spans import Predictor
 
-# KazNERD label -> kzextract label. KazNERD labels not listed here are dropped at inference.
+# Model label -> kzextract label; labels not listed here are dropped at inference. The shipped
+# model is trained on kzextract's own labels (devtools/modeltrain.py maps KazNERD's); a model that
+# predicts KazNERD's (the Stanza backend's) is mapped here.
 LABEL_MAP: dict[str, str] = {
     "PERSON": "PERSON",
     "POSITION": "POSITION",
     "ORGANISATION": "ORGANISATION",
     "PROJECT": "PROGRAMME",
+    "PROGRAMME": "PROGRAMME",
     "GPE": "GPE",
     "LOCATION": "GPE",
 }
