@@ -26,6 +26,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import regex
+
 from .kaznerd import Sentence, iob_spans, kaznerd_dir, read_iob
 from kzextract.numbers import find_quantities
 from .paths import ROOT
@@ -63,6 +65,8 @@ def char_to_tokens(start: int, end: int, offs) -> tuple[int, int] | None:
 
 
 _JOINERS = {"-", "–", "—", "пен", "мен", "бен"}
+# A token that writes a year: 2017, 2017-нші, or the "мың" of a year in words.
+_YEAR_TOKEN = regex.compile(r"\d{4}(?:-\p{L}+)?|мың\p{L}*")
 
 
 def predicted_spans(text: str, offs) -> list[tuple[int, int, str]]:
@@ -143,7 +147,8 @@ def date_recall(path: Path | None = None) -> dict:
     """Recall of the dates stage on KazNERD's DATE spans: a gold span counts as found when a
     predicted date overlaps it. KazNERD's DATE also covers relative dates (биыл, кеше) and days
     without a year, which the contract leaves out, so the figure is split by whether the span
-    holds a four-digit year (the absolute dates the stage is for)."""
+    holds a year (the absolute dates the stage is for): four digits, also with an ordinal ending
+    (``2017-нші``), or a year in words (``екі мың он жетінші жылы``)."""
     from kzextract.dates import find_dates
 
     path = path or kaznerd_dir() / "IOB2_test.txt"
@@ -156,7 +161,7 @@ def date_recall(path: Path | None = None) -> dict:
         for a, b, lab in iob_spans([t for _, t in sent]):
             if lab != "DATE":
                 continue
-            kind = "with_year" if any(t.isdigit() and len(t) == 4 for t, _ in sent[a:b]) else "without_year"
+            kind = "with_year" if any(_YEAR_TOKEN.fullmatch(t.lower()) for t, _ in sent[a:b]) else "without_year"
             total[kind] += 1
             hit[kind] += any(pa < b and a < pb for pa, pb in pred)
     out = {k: {"gold": total[k], "found": hit[k], "recall": round(hit[k] / total[k], 4) if total[k] else 0.0} for k in total}
@@ -197,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision without year/month/day/hour spans (KazNERD DATE/TIME): {res['precision_without_time_spans']:.4f}")
     dr = res["date_recall"]
     print(f"KazNERD DATE recall of the dates stage: {dr['all']['recall']:.4f} of {dr['all']['gold']} spans; "
-          f"with a four-digit year {dr.get('with_year', {}).get('recall', 0):.4f} of {dr.get('with_year', {}).get('gold', 0)}")
+          f"with a year (digits or words) {dr.get('with_year', {}).get('recall', 0):.4f} of {dr.get('with_year', {}).get('gold', 0)}")
     print("recall by label: " + ", ".join(f"{k} {v:.4f}" for k, v in res["recall_by_label"].items()))
     print(f"speed: {res['sentences_per_second']:.1f} sentences/s ({res['sentences']} sentences)")
     print(f"wrote {out}")

@@ -18,12 +18,19 @@ from .document import Document
 from .resources import load_toml
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-_DATE = regex.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}.]*[-\s]*){1,3}")
 _TERMINAL = tuple(".!?…:;»”\")")
 _DATE_LINE = regex.compile(r"[\d\s.,:/|-]+")  # digits and separators only
 _SIGNATURE = regex.compile(r"(?<!\p{L})\p{Lu}\.|\p{Lu}{3,}")
 _PROSE_END = tuple(".!…:;»”\")")  # a short line ending in "?" is more often a headline
+
+
+@cache
+def _date() -> regex.Pattern:
+    """A printed date of 19xx or 20xx: ``numeric_date`` of patterns/dates.toml (groups 1-3: day,
+    month, year) or ``YYYY-MM-DD`` (groups 4-6: year, month, day)."""
+    dmy = load_toml("dates")["numeric_date"]
+    return regex.compile(rf"(?<!\d){dmy}(?<=(?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})(?!\d)")
 
 
 @dataclass(slots=True)
@@ -90,7 +97,7 @@ def is_prose(line: Line) -> bool:
 
 def is_byline(line: Line) -> bool:
     """An author's name (``Гүлмира АЙМАҒАНБЕТ``) or a date line, as printed around articles."""
-    return bool(_DATE.fullmatch(line.text)) or (
+    return bool(_date().fullmatch(line.text)) or (
         line.n_words <= 3 and bool(_NAME_LINE.fullmatch(line.text)) and not line.text.endswith(_TERMINAL)
     )
 
@@ -98,23 +105,23 @@ def is_byline(line: Line) -> bool:
 def is_signature(line: Line) -> bool:
     """A reporter's signature between items (``Ә.ҚАСЫМ``, ``Арай ТӨЛЕГЕНҚЫЗЫ``): a name line with an
     initial or a surname in capitals. A subheading is written in ordinary case and stays."""
-    return is_byline(line) and not _DATE.fullmatch(line.text) and bool(_SIGNATURE.search(line.text))
+    return is_byline(line) and not _date().fullmatch(line.text) and bool(_SIGNATURE.search(line.text))
 
 
 def is_author(line: Line) -> bool:
     """A byline that names a person (two or three words), not a date or a one-word outlet."""
-    return 2 <= line.n_words <= 3 and not _DATE.search(line.text) and is_byline(line)
+    return 2 <= line.n_words <= 3 and not _date().search(line.text) and is_byline(line)
 
 
 def is_date_line(line: Line) -> bool:
     """A printed publication date, alone or with a clock time or a counter (``19.05.2020, 09:35``,
     ``15.09.2025 19:00``), not a sentence that mentions a date."""
-    return bool(_DATE.search(line.text)) and _DATE_LINE.fullmatch(line.text) is not None
+    return bool(_date().search(line.text)) and _DATE_LINE.fullmatch(line.text) is not None
 
 
 def parse_date(text: str) -> str | None:
     """ISO date from ``29.09.2021`` or ``2021-09-29`` (None when it is no valid date)."""
-    m = _DATE.search(text)
+    m = _date().search(text)
     if not m:
         return None
     d, mth, y = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])

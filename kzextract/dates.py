@@ -26,6 +26,7 @@ from functools import cache
 import regex
 
 from .document import DateMention, Document
+from .numbers import number_value
 from .resources import load_toml
 
 _F = regex.IGNORECASE
@@ -69,32 +70,46 @@ def _lexicon() -> _Lexicon:
     day_words = {" ".join(k.casefold().split()): int(v) for k, v in cfg["day_words"].items()}
     quarters = {k.casefold(): int(v) for k, v in cfg["quarter_ordinals"].items()}
     nl = r"(?!\p{L})"
-    year = r"(?<![\p{N}.,/])(?P<y>\d{4})(?![\p{N}])"
-    ysep = r"(?:\s+|\s*-\s*)"
+    words = load_toml("numbers")["words"]
+    stems = [w for cat in ("units", "tens", "hundred") for w in words[cat]] + [w for w, v in words["scales"].items() if v == 1000]
+    # A year in digits or in words (екі мың он жетінші жылы): bare number words, the last one in
+    # any form (its value decides, see number_value).
+    wbare = rf"(?:{_alt(stems)}){nl}"
+    wlast = rf"(?:{_alt(stems)})\p{{L}}*"
+    year = (rf"(?:(?<![\p{{N}}.,/])(?P<y>\d{{4}})(?![\p{{N}}])"
+            rf"|(?<!\p{{L}})(?P<wy>(?:{wbare}\s+){{0,{int(fm['max_year_words']) - 1}}}{wlast}))")
+    ysep = rf"(?:-?{fm['year_ordinal']}{nl})?(?:\s+|\s*-\s*)"
     abbrev = "|".join(fm["year_abbrev"])
     yw = rf"(?:жыл(?P<ysuf>{fm['year_suffix']}){nl}|(?:{abbrev}))"
     mon = rf"(?<!\p{{L}})(?P<mon>{_alt(months)})(?P<msuf>{fm['month_suffix']}){nl}"
     mword = rf"(?:\s+(?P<aw>{fm['month_word']}){nl})"
+    mrange = (rf"(?<!\p{{L}})(?P<mon>{_alt(months)})\s*[-–—]\s*(?P<mon2>{_alt(months)})(?P<msuf>{fm['month_suffix']}){nl}"
+              rf"(?:\s+(?:{fm['months_word']}|{fm['month_word']}){nl})?")
     dnum = r"(?<![\p{N}.,:])\d{1,2}(?![\p{N}.,:]\d)"
     day = rf"(?P<d>{dnum}|(?<!\p{{L}})(?:{_alt(day_words)}){nl})(?:\s*[-–—]\s*(?P<d2>\d{{1,2}})(?!\p{{N}}))?"
-    qord = rf"(?<![\p{{L}}\p{{N}}])(?P<q>{_alt(quarters)})(?:\s*-?\s*(?:ші|шы|інші|ыншы){nl})?"
+    def qone(g: str) -> str:
+        return rf"(?<![\p{{L}}\p{{N}}])(?P<{g}>{_alt(quarters)})(?:\s*-?\s*(?:ші|шы|інші|ыншы|нші|ншы){nl})?"
+
+    qord = rf"{qone('q')}(?:\s*[-–—]\s*{qone('q2')})?"  # ІІІ-ІV тоқсандарында
     ypart = rf"(?:\s+(?P<part>(?:{_alt(fm['year_parts'])}){fm['year_part_suffix']}){nl})?"
     ynoun = rf"(?:\s+(?:{_alt(fm['year_range_noun'])}))?"
     gen = fm["month_genitive_suffix"]
     pats = {
-        "numeric": rf"(?<![\p{{N}}.,/])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\p{{N}}])(?:\s*{yw})?",
+        "numeric": rf"(?<![\p{{N}}.,/]){cfg['numeric_date']}(?![\p{{N}}])(?:\s*{yw})?",
         "iso": r"(?<![\p{N}.,/-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\p{N}])",
         "ymd": rf"{year}{ysep}{yw}\s+{day}(?:\s+|\s*-\s*){mon}{mword}?",
         "dmy": rf"{day}(?:\s+|\s*-\s*)(?<!\p{{L}})(?P<mon>{_alt(months)}){nl}\s+{year}(?:{ysep}{yw})?",
         "ym": rf"{year}{ysep}{yw}\s+{mon}{mword}?",
         "yq": rf"{year}{ysep}{yw}\s+{qord}\s*-?\s*(?P<qw>{fm['quarter_word']})",
         "yh": rf"{year}{ysep}{yw}\s+{qord}\s*-?\s*(?P<hw>{fm['half_word']})",
-        "yy": rf"(?<![\p{{N}}.,/])(?P<y>\d{{4}})\s*[-–—]\s*(?P<y2>\d{{4}})(?![\p{{N}}]){ynoun}{ysep}{yw}",
+        "yy": rf"(?<![\p{{N}}.,/])(?P<y>\d{{4}})\s*[-–—]\s*(?P<y2>\d{{4}}|\d{{2}})(?![\p{{N}}]){ynoun}{ysep}{yw}",
         "y": rf"{year}{ysep}{yw}{ypart}",
         "dm": rf"{day}(?:\s+|\s*-\s*){mon}",
         "mgd": rf"(?:{year}{ysep}{yw}\s+)?(?<!\p{{L}})(?P<mon>{_alt(months)}){gen}\s+{day}{fm['day_suffix']}{nl}",
         "m": rf"{mon}{mword}",
-        "ysame": rf"{year}{ysep}{yw}\s+(?:{_alt(fm['same_month'])})\s+(?P<aw>{fm['month_word']}){nl}",
+        "ysame": rf"{year}{ysep}{yw}\s+(?:{_alt(fm['same_period'])})\s+{fm['same_period_word']}",
+        "ymm": rf"{year}{ysep}{yw}\s+{mrange}",
+        "mm": mrange,
     }
     cues = cfg["cues"]
     rel = _alt(cues["relative_year"])
@@ -123,7 +138,7 @@ class _Cand:
     explicit: bool  # the year is written
     ablative: bool = False
     until: bool = False
-    same_month: bool = False
+    same_period: bool = False  # 2021 жылдың сәйкес кезеңімен: the months of the date before it
 
 
 def _day(lex: _Lexicon, raw: str | None) -> int | None:
@@ -136,6 +151,11 @@ def _day(lex: _Lexicon, raw: str | None) -> int | None:
 def _candidate(lex: _Lexicon, kind: str, m: regex.Match) -> _Cand | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
+    if g.get("wy"):  # екі мың он жетінші жылы
+        v = number_value(g["wy"])
+        if v is None or v != v.to_integral_value():
+            return None
+        y = int(v)
     if y is not None and not lex.year_min <= y <= lex.year_max:
         return None
     if kind == "y" and g.get("part") and (g.get("ysuf") or "").casefold() != "дың":
@@ -153,18 +173,20 @@ def _candidate(lex: _Lexicon, kind: str, m: regex.Match) -> _Cand | None:
         lo, hi = (y, mon, d), (y, mon, d2 or d)
     elif kind in ("ym", "m", "ysame"):
         lo = hi = (y, mon, None)
-    elif kind == "yq":
+    elif kind in ("ymm", "mm"):
+        mon2 = lex.months[g["mon2"].casefold()]
+        if not mon < mon2:
+            return None
+        lo, hi = (y, mon, None), (y, mon2, None)
+    elif kind in ("yq", "yh"):
+        size = 3 if kind == "yq" else 6
         q = lex.quarters.get(g["q"].casefold())
-        if q is None or not 1 <= q <= 4:
+        q2 = lex.quarters.get(g["q2"].casefold()) if g.get("q2") else q
+        if q is None or q2 is None or not 1 <= q <= q2 <= 12 // size:
             return None
-        lo, hi = (y, 3 * q - 2, None), (y, 3 * q, None)
-    elif kind == "yh":
-        h = lex.quarters.get(g["q"].casefold())
-        if h not in (1, 2):
-            return None
-        lo, hi = (y, 6 * h - 5, None), (y, 6 * h, None)
+        lo, hi = (y, size * q - size + 1, None), (y, size * q2, None)
     elif kind == "yy":
-        y2 = int(g["y2"])
+        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y // 100 * 100 + int(g["y2"])  # 2021-25 жылдары
         if not y < y2 <= lex.year_max:
             return None
         lo, hi = (y, None, None), (y2, None, None)
@@ -174,7 +196,7 @@ def _candidate(lex: _Lexicon, kind: str, m: regex.Match) -> _Cand | None:
         return None
     last = regex.search(r"\p{L}+$", m.string[m.start():end])
     abl = bool(last) and last.group().casefold().endswith(lex.ablative)
-    return _Cand(m.start(), end, lo, hi, y is not None, ablative=abl, same_month=kind == "ysame")
+    return _Cand(m.start(), end, lo, hi, y is not None, ablative=abl, same_period=kind == "ysame")
 
 
 def _iso(p: tuple | None) -> str | None:
@@ -204,9 +226,19 @@ def _with_year(p: tuple | None, year: int | None) -> tuple | None:
     return None if year is None else (year, *p[1:])
 
 
-def find_dates(text: str, year: int | None) -> list[DateMention]:
-    """The absolute dates in ``text``; ``year`` (the article's printed year) completes dates without one."""
+@dataclass(slots=True)
+class _Context:
+    """What one sentence passes to the next: the months (and days) of the last date with a month,
+    which ``2021 жылдың сәйкес кезеңімен`` in a later sentence refers to."""
+
+    period: tuple | None = None  # ((month, day), (month, day)) of the date's two ends
+
+
+def find_dates(text: str, year: int | None, context: _Context | None = None) -> list[DateMention]:
+    """The absolute dates in ``text``; ``year`` (the article's printed year) completes dates without
+    one; ``context`` carries the last period from sentence to sentence (see :class:`_Context`)."""
     lex = _lexicon()
+    context = context or _Context()
     found: list[_Cand] = []
     for kind, pat in lex.patterns:
         for m in pat.finditer(text):
@@ -218,12 +250,14 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
     for c in found:
         if not chosen or c.start >= chosen[-1].end:
             chosen.append(c)
-    # 2015 жылғы тиісті аймен: the month of the date before it (else the year alone).
-    for i, c in enumerate(chosen):
-        if c.lo is not None and c.lo[1] is None and c.same_month:
-            prev = next((p.lo[1] for p in reversed(chosen[:i]) if p.lo and p.lo[1] and p.lo == p.hi), None)
-            if prev is not None:
-                c.lo = c.hi = (c.lo[0], prev, None)
+    # 2015 жылғы тиісті аймен, 2021 жылдың сәйкес кезеңімен: the months of the last date before it
+    # with a month, in this sentence or an earlier one (else the year alone).
+    for c in chosen:
+        if c.same_period and context.period is not None:
+            (m1, d1), (m2, d2) = context.period
+            c.lo, c.hi = (c.lo[0], m1, d1), (c.hi[0], m2, d2)
+        elif c.lo is not None and c.hi is not None and c.lo[1] is not None and c.hi[1] is not None:
+            context.period = (c.lo[1:], c.hi[1:])
     # Cue words right after a date.
     for c in chosen:
         cm = lex.cue.match(text, c.end)
@@ -276,5 +310,6 @@ def date_stage(doc: Document) -> Document:
             year = dt.date.fromisoformat(doc.date).year
         except ValueError:
             year = None
-    doc.dates = doc.in_sentences(lambda text: find_dates(text, year))
+    context = _Context()
+    doc.dates = doc.in_sentences(lambda text: find_dates(text, year, context))
     return doc

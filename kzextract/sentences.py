@@ -34,7 +34,8 @@ def _abbreviations() -> frozenset[str]:
 
 @cache
 def _numeric_date() -> regex.Pattern:
-    return regex.compile(load_toml("sentences")["numeric_date"])
+    """``numeric_date`` of patterns/dates.toml, not inside a longer run of digits and stops."""
+    return regex.compile(rf"(?<![\p{{N}}.]){load_toml('dates')['numeric_date']}(?!\p{{N}})")
 
 
 # How far back from a full stop to look for the token it ends: longer than any abbreviation or

@@ -103,7 +103,12 @@ def test_decimal_point_word_butin():
     ("үш жүзге тарта студент", "approx"),
     ("1000-нан астам мұқтаж азаматқа", "more_than"),
     ("мыңнан артық адам", "more_than"),
-    ("100-ден кем емес", "less_than"),
+    ("100-ден кем", "less_than"),
+    ("100-ден кем емес", "more_than"),  # "not less than 100" is at least 100
+    ("50 мың теңгеден артық емес", "up_to"),
+    ("100 адамнан астам қатысты", "more_than"),  # the qualifier after the counted noun
+    ("1 күнкөріс деңгейінен кем емес мөлшерінде", "more_than"),
+    ("+80 кг салмақ дәрежесінде", "more_than"),  # a weight class
     ("5%-дан төмен", "less_than"),
     ("18 айға дейін еңбек ақысын мемлекет төлеп отырады", "up_to"),
     ("35 жастан аспаған жұмыссыз түлектері", "up_to"),
@@ -207,7 +212,6 @@ def test_shares():
     "бірнеше курстар өткізіледі",
     "Телефон: +7 (727) 123-45-67",
     "COVID-19 індеті",
-    "Бір жыл бұрын осы уақытта",
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
@@ -427,3 +431,53 @@ def test_both_ends_of_a_range_share_a_range_id_unique_in_the_document():
     ids = [(q.value, q.range_id) for q in qs]
     assert ids[0][1] == ids[1][1] is not None and ids[2] == (500.0, None)
     assert ids[3][1] == ids[4][1] is not None and ids[3][1] != ids[0][1]
+
+
+# --- second edition, remaining parts: general rules -------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # a duration before бұрын is still an amount
+    ("Бір жыл бұрын осы уақытта", [(1, "year_span", "exact")]),
+    ("Бір күн ішінде 300 адам тіркелді", [(1, "day_span", "exact"), (300, "count", "exact")]),
+    # "not less / not more than"
+    ("Жалақы 5 мың теңгеден кем емес болуы тиіс", [(5000, "KZT", "more_than")]),
+    ("Топта 10 адамнан артық емес бала болады", [(10, "count", "up_to")]),
+    ("Іс-шараға 200 оқушыдан астам қатысты", [(200, "count", "more_than")]),
+    # ranges: number words with мен, a date between the two ends, ends that are no amounts
+    ("екі мен үш жас аралығындағы балалар", [(2, "year_span", "exact"), (3, "year_span", "exact")]),
+    ("2020 жылы 5 мыңнан 2024 жылы 8 мыңға дейін өсті", [(5000, "count", "exact"), (8000, "count", "exact")]),
+    ("Форум 2023 жылдың 15-20 наурызы аралығында өтеді", []),
+    ("10-11 сынып оқушылары қатысты", []),
+    ("2023 жылдың 3-4 тоқсандарында өнім өсті", []),
+    ("Ғимарат 20 ғасырдың басында салынған", []),
+    # fractions
+    ("Халықтың 1/3 бөлігі қалада тұрады", [(0.3333, "share", "exact")]),
+    ("Жердің 2/3 бөлігін су алып жатыр", [(0.6667, "share", "exact")]),
+    ("Халықтың бестен бір бөлігі жастар", [(0.2, "share", "exact")]),
+    ("Орталық 24/7 режимінде жұмыс істейді", []),
+    ("№ 1/3 мектеп", []),
+    ("Жылдың екінші жартысында 40 жоба іске қосылды", [(40, "count", "exact")]),
+    # compounds, weight classes, money nouns, lists
+    ("бесжылдық жоспар қабылданды", [(5, "year_span", "exact")]),
+    ("Боксшы +91 кг салмақта жеңді", [(91, "count", "more_than")]),
+    ("Кәсіпорынға 2 млн айыппұл салынды", [(2e6, "KZT", "exact")]),
+    ("Банк 150 мың несие берді", [(150000, "count", "exact")]),
+    ("Отбасында екі ұл, бір қыз бар", [(2, "count", "exact"), (1, "count", "exact")]),
+    ("Ол бір мекемеде жұмыс істейді", []),
+])
+def test_general_rules_of_the_second_edition(text, expected):
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities(text)]
+    assert len(got) == len(expected), got
+    for (gv, gu, gq), (ev, eu, eq) in zip(got, expected):
+        assert gv == pytest.approx(ev, abs=1e-4)
+        assert (gu, gq) == (eu, eq)
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+
+
+def test_number_value_reads_one_number_phrase():
+    from kzextract.numbers import number_value
+
+    assert number_value("екі мың он жетінші") == 2017
+    assert number_value("бір мың тоғыз жүз тоқсан бір") == 1991
+    assert number_value("оны екі мың") is None
+    assert number_value("") is None

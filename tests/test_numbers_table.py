@@ -16,27 +16,6 @@ from kzextract.numbers import find_quantities
 TABLE = Path(__file__).parent / "data" / "numbers_table.tsv"
 
 
-# Rows of the TSV written before the second edition of the contract, which added the units
-# hectare, tonne, km, sq_m, head, mci, times, hour_span, EUR, RUB, percentage_point and the
-# qualifier `vague` (ондаған, жүздеген, мыңдаған). Their expectation under the current contract.
-SECOND_EDITION = {
-    "Еріктілер жүздеген халықаралық іс-шараларға қатысып": [(100, "count", "vague")],
-    "мыңдаған жас ел игілігі үшін": [(1000, "count", "vague")],
-    "100-деген өрен келген": [(100, "count", "vague")],
-    "22 , 5 миллион гектар аумаққа себуді": [(22_500_000, "hectare", "exact")],
-    "17000 гектарға егілген бидай": [(17000, "hectare", "exact")],
-    "4 гектар жер беріпті": [(4, "hectare", "exact")],
-    "бес шақырым қашықтыққа жетеді": [(5, "km", "exact")],
-    "1700 шақырым ортақ шекарамыз": [(1700, "km", "exact")],
-    "екі жарым есеге артады": [(2.5, "times", "exact")],
-    "3 есе көбейткен": [(3, "times", "exact")],
-    "2 , 5 есе ұлғайту": [(2.5, "times", "exact")],
-    "Жүз мың тоннасын саттық": [(100_000, "tonne", "exact")],
-    "төрт жүз алпыс мың тонна қияр өндірілген": [(460_000, "tonne", "exact")],
-    "3000 айлық есептік көрсеткіш және": [(3000, "mci", "exact")],
-}
-
-
 def _rows():
     with open(TABLE, encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
@@ -48,7 +27,6 @@ def _rows():
             for item in row["expected"].split(";"):
                 value, unit, qualifier = item.split("|")
                 exp.append((float(value), unit, qualifier))
-        exp = SECOND_EDITION.get(row["text"], exp)
         out.append(pytest.param(row["text"], exp, id=f"{row['source']}:{row['text'][:40]}"))
     return out
 

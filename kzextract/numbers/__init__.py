@@ -68,10 +68,12 @@ from decimal import Decimal
 
 from kzextract.document import Document, Quantity
 
-from .lexicon import _has_number_word
+from .lexicon import _has_number_word, _lex
+from .parse import _parse_number
 from .scan import _scan
+from .tokens import _tokenize
 
-__all__ = ["find_quantities", "quantify"]
+__all__ = ["find_quantities", "number_value", "quantify"]
 
 
 def _to_float(v: Decimal, unit: str) -> float:
@@ -96,6 +98,15 @@ def find_quantities(text: str) -> list[Quantity]:
                             value=_to_float(q.value, q.unit), unit=q.unit, qualifier=q.qualifier,
                             noun=q.noun, range_id=rid))
     return out
+
+
+def number_value(text: str) -> Decimal | None:
+    """The value of ``text`` when all of it is one number phrase in words or digits (an ordinal
+    ending allowed: ``екі мың он жетінші`` = 2017), else None. The dates stage reads years in words
+    with it."""
+    toks = _tokenize(text)
+    ph = _parse_number(toks, 0, _lex()) if toks else None
+    return ph.value if ph is not None and ph.j == len(toks) else None
 
 
 def quantify(doc: Document) -> Document:

@@ -3,9 +3,9 @@ numbers inside short quoted names, the indefinite ``бір`` and ``тоқсан`
 
 from __future__ import annotations
 
-from .lexicon import _category, _Lex, _stem_match
+from .lexicon import _category, _is_year_word, _Lex, _stem_match
 from .parse import _NumPhrase
-from .tokens import _Tok
+from .tokens import _after_ordinal, _Tok
 from .units import _unit_at
 
 
@@ -45,13 +45,55 @@ def _open_paren_before(toks: list[_Tok], i: int, window: int = 8) -> bool:
     return False
 
 
-def _names_article(toks: list[_Tok], ph: _NumPhrase, lex: _Lex) -> bool:
-    """The second end of a dash is glued to a name (``11-бабы``) or followed by an ordinal noun."""
-    if ph.suffix == "?":
+def _only_dates(toks: list[_Tok], lex: _Lex) -> bool:
+    """The tokens are nothing but dates and years (``1.12.2025 ж.``, ``2024 жылы``): a gap that
+    does not break a range (``2 319-дан 1.12.2025 ж. 1 795-ке дейін``)."""
+    for t in toks:
+        if t.kind == "date" or t.text in ".,":
+            continue
+        if t.kind == "num" and t.text.isdigit() and lex.year_min <= int(t.text) <= lex.year_max:
+            continue
+        if t.kind == "word" and _is_year_word(t.low):
+            continue
+        return False
+    return True
+
+
+def _short_year_at(toks: list[_Tok], k: int) -> bool:
+    """Token k is the two-digit end of a year range before a year word (2021-``25`` жылдары)."""
+    return len(toks[k].text) == 2 and k + 1 < len(toks) and toks[k + 1].kind == "word" and _is_year_word(toks[k + 1].low)
+
+
+def _prev_is_year_range(toks: list[_Tok], i: int, lex: _Lex) -> bool:
+    """Token i follows ``YYYY -``: the end of a range of years."""
+    if i < 2 or toks[i - 1].kind != "dash" or toks[i - 2].kind != "num":
+        return False
+    y = toks[i - 2].text
+    return len(y) == 4 and y.isdigit() and lex.year_min <= int(y) <= lex.year_max
+
+
+def _starts_number(tok: _Tok, lex: _Lex) -> bool:
+    """A digit number or a number word starts at tok."""
+    return tok.kind == "num" or tok.low in lex.forms
+
+
+def _bir_is_a_count(toks: list[_Tok], i: int, j: int, lex: _Lex) -> bool:
+    """A bare ``бір`` (token i, phrase ending before j) that is a count, not the indefinite article:
+    the first end of a range (``бір мен алты жас``, ``бір-екі``) or an item of a list of counts
+    (``үш алтын, бір күміс және екі қола``)."""
+    n = len(toks)
+
+    def joiner(k: int) -> bool:
+        return 0 <= k < n and (toks[k].low in lex.list_joiners or toks[k].text in lex.list_joiners)
+
+    def number(k: int) -> bool:
+        return 0 <= k < n and _starts_number(toks[k], lex)
+
+    if j + 1 < n and (toks[j].kind == "dash" or toks[j].low in lex.range_joiners) and number(j + 1):
         return True
-    nxt = toks[ph.j] if ph.j < len(toks) else None
-    return bool(nxt is not None and nxt.kind == "word" and not ph.suffix
-                and _stem_match(nxt.low, lex.ordinal_nouns, lex))
+    if j < n and toks[j].kind == "word" and joiner(j + 1) and number(j + 2):
+        return True
+    return i >= 3 and joiner(i - 1) and toks[i - 2].kind == "word" and number(i - 3)
 
 
 def _prev_is_range(toks: list[_Tok], i: int) -> bool:
@@ -73,6 +115,10 @@ def _skip_number(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted:
             return True
     if prev is not None and (prev.text in lex.id_prefixes):
         return True
+    if t0.kind == "num" and (
+            (prev is not None and prev.text == lex.slash and prev.end == t0.start and i > 1 and toks[i - 2].kind == "num")
+            or (nxt is not None and nxt.text == lex.slash and nxt.start == ph.end and j + 1 < n and toks[j + 1].kind == "num")):
+        return True  # 24/7, 15/2 үй, № 1/3: digits joined by a slash that are no fraction
     if (prev is not None and prev.kind == "dash" and prev.end == t0.start and i > 1 and toks[i - 2].kind == "word"
             and toks[i - 2].end == prev.start and toks[i - 2].low not in lex.forms):
         return True  # COVID-19, Ан-2
@@ -82,14 +128,15 @@ def _skip_number(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted:
         v = ph.value
         raw = t0.text
         if raw.isdigit() and len(raw) == 4 and lex.year_min <= int(raw) <= lex.year_max:
-            if nxt is not None and (nxt.kind == "word" and (nxt.low.startswith("жыл") or nxt.low in ("ж", "жж"))):
+            if nxt is not None and nxt.kind == "word" and _is_year_word(nxt.low):
                 return True
             if ph.suffix and ph.suffix.startswith("жыл"):
                 return True
-            if nxt is not None and nxt.kind == "dash" and j + 1 < n and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 4:
-                return True
-            if prev is not None and prev.kind == "dash" and i > 1 and toks[i - 2].kind == "num" and len(toks[i - 2].text) == 4 and toks[i - 2].text.isdigit() and lex.year_min <= int(toks[i - 2].text) <= lex.year_max:
-                return True
+            if nxt is not None and nxt.kind == "dash" and j + 1 < n and toks[j + 1].kind == "num" and (
+                    len(toks[j + 1].text) == 4 or _short_year_at(toks, j + 1)):
+                return True  # 2021-2025, 2021-25 жылдары
+        if raw.isdigit() and (len(raw) == 4 or _short_year_at(toks, i)) and _prev_is_year_range(toks, i, lex):
+            return True
         if v == v.to_integral_value() and 1 <= v <= 31 and nxt is not None and nxt.kind == "word" and _stem_match(nxt.low, lex.months, lex):
             return True
         # list numbering: "1. ..." / "2) ..." at the start of the text, "2) тармақшасына" inside it
@@ -125,6 +172,8 @@ def _skip_number(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted:
     if ph.only:
         low = ph.only
         if low == "бір" and not ph.suffix:
+            if _bir_is_a_count(toks, i, j, lex):
+                return False
             if nxt is None or nxt.kind != "word" or nxt.low in lex.bir_not_next:
                 return True
             if not nxt.low.startswith(lex.bir_next) and _unit_at(toks, j, lex) is None:
@@ -143,6 +192,8 @@ def _skip_number(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted:
                 return True
             if nxt is not None and nxt.low in lex.quarter_next:
                 return True
+        if _category(low, lex) == "half" and _after_ordinal(toks, i, lex):
+            return True  # жылдың екінші жартысында: a half-year, not a share
         if low == "жарты" and (nxt is None or (nxt.kind == "word" and _category(nxt.low, lex) != "scales" and nxt.low not in lex.unit_forms)):
             return True
     return False

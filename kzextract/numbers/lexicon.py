@@ -48,7 +48,6 @@ class _Lex:
     bir_not_next: frozenset
     quarter_next: frozenset
     negative_prev: frozenset
-    time_ref_after: frozenset
     date_next: frozenset
     age_prev: frozenset
     part_words: frozenset
@@ -86,6 +85,7 @@ class _Lex:
     dotted: frozenset  # abbreviations that may take a full stop
     after_qualifier: frozenset
     durations: frozenset
+    compound_heads: frozenset  # bare number words that may be written together with a duration
     currencies: frozenset
     suffix_qualifier: dict  # suffix group -> qualifier (approx, vague)
     scale_dotted: frozenset
@@ -102,6 +102,15 @@ class _Lex:
     post_words: frozenset
     stop_words: frozenset
     not_adjectives: frozenset
+    ablative: tuple  # the ablative suffixes: a word ending in one is in the ablative
+    after_noun_words: int
+    plus_more_than: frozenset
+    list_joiners: frozenset
+    range_joiners: frozenset
+    money_nouns: frozenset
+    money_min: Decimal
+    slash: str
+    max_denominator: int
 
 
 def _num(v) -> Decimal:
@@ -155,6 +164,7 @@ def _lex() -> _Lex:
         phrases.sort(key=lambda x: -len(x[0]))
     nq = cfg["not_quantity"]
     noun = cfg["noun"]
+    after_noun = cfg["qualifiers"]["after_noun"]
     return _Lex(
         forms=forms,
         forms_all=forms_all,
@@ -162,7 +172,6 @@ def _lex() -> _Lex:
         bir_not_next=frozenset(lx.get("bir_not_next", [])),
         quarter_next=frozenset(nq.get("quarter_next", [])),
         negative_prev=frozenset(nq.get("negative_prev", [])),
-        time_ref_after=frozenset(ur.get("time_ref_after", [])),
         date_next=frozenset(nq.get("date_next", [])),
         age_prev=frozenset(ur.get("age_prev", [])),
         part_words=frozenset(cfg["shares"].get("part", [])),
@@ -199,6 +208,7 @@ def _lex() -> _Lex:
         dotted=frozenset(u["cfg"]["dotted"]),
         after_qualifier=frozenset(u["cfg"]["after_qualifier"]),
         durations=frozenset(u["cfg"]["durations"]),
+        compound_heads=frozenset(k for k, f in forms.items() if not f.suffix and f.category in ("units", "tens", "hundred")),
         currencies=frozenset(u["cfg"]["symbols"].values()),
         suffix_qualifier=dict(cfg["qualifiers"].get("suffix", {})),
         scale_dotted=frozenset(lx.get("scale_dotted", [])),
@@ -216,6 +226,15 @@ def _lex() -> _Lex:
         post_multi=post_multi,
         stop_words=frozenset(noun.get("stop_words", [])),
         not_adjectives=frozenset(noun.get("not_adjectives", [])),
+        ablative=tuple(sorted((x for x in sfx_cfg["ablative"] if x.isalpha()), key=len, reverse=True)),
+        after_noun_words=int(after_noun["noun_words"]),
+        plus_more_than=frozenset(after_noun["plus_more_than"]),
+        list_joiners=frozenset(lx["list_joiners"]),
+        range_joiners=frozenset(lx["range_joiners"]),
+        money_nouns=frozenset(u["cfg"]["money_nouns"]),
+        money_min=_num(u["cfg"]["money_min"]),
+        slash=str(cfg["shares"]["slash"]),
+        max_denominator=int(cfg["shares"]["max_denominator"]),
     )
 
 
@@ -246,6 +265,11 @@ def _multi_units(multi: dict) -> list[tuple[str, tuple[str, ...]]]:
     out = [(unit, _entry_tokens(e)) for unit, entries in multi.items() for e in entries]
     out.sort(key=lambda x: -len(x[1]))
     return out
+
+
+def _is_year_word(low: str) -> bool:
+    """``жыл`` in any form or its abbreviation (``ж``, ``жж``) after a year."""
+    return low.startswith("жыл") or low in ("ж", "жж")
 
 
 def _category(low: str, lex: _Lex) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from .lexicon import _Lex
 from .parse import _parse_number
-from .tokens import _seq_at, _Tok
+from .tokens import _after_ordinal, _seq_at, _Tok
 
 
 @dataclass(slots=True)
@@ -40,9 +40,11 @@ def _pre_qualifier(toks: list[_Tok], i: int, lex: _Lex) -> tuple[str, int] | Non
 
 
 def _share_at(toks: list[_Tok], i: int, lex: _Lex, text: str) -> tuple[_Q, int] | None:
-    """Shares: әрбір екінші, әрбір он бірінші, үштен бірі, жартысы. Returns (_Q, next_i) or None."""
+    """Shares: әрбір екінші, әрбір он бірінші, үштен бірі, жартысы, 1/3. Returns (_Q, next_i) or None."""
     t = toks[i]
     n = len(toks)
+    if t.kind == "num":
+        return _slash_share(toks, i, lex)
     if t.kind != "word":
         return None
     if t.low in lex.each and i + 1 < n:
@@ -50,13 +52,35 @@ def _share_at(toks: list[_Tok], i: int, lex: _Lex, text: str) -> tuple[_Q, int] 
         if ph and ph.group == "ordinal" and ph.value > 0:
             return _Q(t.start, ph.end, Decimal(1) / ph.value, "share", "exact", None, ""), ph.j
         return None
-    if t.low in lex.half_forms:
+    if t.low in lex.half_forms and not _after_ordinal(toks, i, lex):
         q = _Q(t.start, t.end, Decimal("0.5"), "share", "exact", None, _half_group(t.low, lex))
         pre = _pre_qualifier(toks, i, lex)
         if pre is not None:
             q.qualifier, q.start = pre
         return q, i + 1
     return None
+
+
+def _slash_share(toks: list[_Tok], i: int, lex: _Lex) -> tuple[_Q, int] | None:
+    """``1/3``, ``2/3 бөлігі``: a proper fraction written with a slash. Not ``24/7``, an address
+    (``15/2``), an identifier (``№ 1/3``) or a date (``1/3/2023``)."""
+    n = len(toks)
+    if i + 2 >= n or toks[i + 1].text != lex.slash or toks[i + 2].kind != "num":
+        return None
+    a, sl, b = toks[i], toks[i + 1], toks[i + 2]
+    if a.end != sl.start or sl.end != b.start or not (a.text.isdigit() and b.text.isdigit()):
+        return None
+    if i > 0 and (toks[i - 1].text in lex.id_prefixes or toks[i - 1].text == lex.slash):
+        return None
+    if i + 3 < n and toks[i + 3].text == lex.slash:
+        return None
+    num, den = int(a.text), int(b.text)
+    if not 0 < num < den <= lex.max_denominator:
+        return None
+    k, end = i + 3, b.end
+    if k < n and toks[k].low in lex.part_words:
+        k, end = k + 1, toks[k].end
+    return _Q(a.start, end, Decimal(num) / Decimal(den), "share", "exact", None, "possessive"), k
 
 
 def _half_group(low: str, lex: _Lex) -> str:
@@ -101,4 +125,25 @@ def _post_qualify(toks: list[_Tok], k: int, lex: _Lex, q: _Q) -> int:
             if in_span:
                 q.end = toks[k].end
             return k + 1
+    return k
+
+
+def _qualify_after_noun(toks: list[_Tok], k: int, lex: _Lex, q: _Q) -> int:
+    """``100 адамнан астам``, ``1 күнкөріс деңгейінен кем емес``: a qualifier that needs the
+    ablative, after the counted noun in the ablative, qualifies the bare number before the noun.
+    Returns the token after the qualifier, or k when there is none (q unchanged)."""
+    n = len(toks)
+    for e in range(k, min(n, k + lex.after_noun_words)):
+        t = toks[e]
+        if t.kind != "word" or t.low in lex.forms or t.low in lex.post_words or t.low in lex.stop_words:
+            return k
+        if not t.low.endswith(lex.ablative):
+            continue
+        probe = _Q(q.start, q.end, q.value, q.unit, q.qualifier, q.noun, "ablative")
+        nk = _post_qualify(toks, e + 1, lex, probe)
+        if nk == e + 1 or probe.qualifier == q.qualifier:
+            return k
+        q.qualifier = probe.qualifier
+        q.end = probe.end  # the qualifier's end when it is part of the span
+        return nk
     return k

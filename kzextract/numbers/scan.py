@@ -3,10 +3,13 @@ filtered, given a unit, qualifiers and noun, or joined with the next into a rang
 
 from __future__ import annotations
 
-from .filters import _names_article, _prev_is_range, _quoted_spans, _skip_number
+from decimal import Decimal
+
+from .filters import _only_dates, _prev_is_range, _quoted_spans, _skip_number, _starts_number
 from .lexicon import _lex, _Lex
 from .parse import _digit_value, _NumPhrase, _parse_number, _scale_of
-from .qualifiers import _FRACTION_NUM_SUFFIXES, _fraction_numerator, _post_qualify, _pre_qualifier, _Q, _share_at
+from .qualifiers import (_FRACTION_NUM_SUFFIXES, _fraction_numerator, _post_qualify, _pre_qualifier, _Q,
+                         _qualify_after_noun, _share_at)
 from .tokens import _Tok, _tokenize
 from .units import _dot_before_unit, _noun_after, _unit_at, i_prev_age
 
@@ -50,9 +53,10 @@ def _scan(text: str) -> list[_Q]:
         qs, nj = res
         out.extend(qs)
         i = max(nj, i + 1)
-    # "14 жастан 35 жасқа дейінгі": a range, both ends exact
+    # "14 жастан 35 жасқа дейінгі", "2 319-дан 1.12.2025 ж. 1 795-ке дейін": a range, both ends exact
     for a, b in zip(out, out[1:]):
-        if a.group == "ablative" and b.qualifier == "up_to" and not text[a.end:b.start].strip() and a.unit == b.unit:
+        if (a.group == "ablative" and b.qualifier == "up_to" and a.unit == b.unit
+                and _only_dates(_tokenize(text[a.end:b.start]), lex)):
             b.qualifier = "exact"
             a.range_next = True
     return out
@@ -83,9 +87,9 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
             if nph is not None and nph.suffix in _FRACTION_NUM_SUFFIXES and 0 < nph.value < value:
                 q = _Q(start, nph.end, nph.value / value, "share", "exact", None, "possessive")
                 return [q], nph.j
-        if numer is None and toks[k].kind == "num" and k + 1 < n and toks[k + 1].low in lex.part_words:
-            nv = _digit_value(toks[k].text)
-            if 0 < nv < value:
+        if numer is None and k + 1 < n and toks[k + 1].low in lex.part_words:
+            nv = _part_numerator(toks[k], lex)  # 4-тен 1 бөлігі, бестен бір бөлігі
+            if nv is not None and 0 < nv < value:
                 q = _Q(start, toks[k + 1].end, nv / value, "share", "exact", None, "possessive")
                 return [q], k + 2
         if numer is not None:
@@ -109,8 +113,8 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
         elif group == "instrumental" and k < n and (toks[k].kind == "num" or lex.forms.get(toks[k].low)):
             is_range = True
             rk = k
-        elif ph.digits and not group and nxt is not None and nxt.kind == "word" and nxt.low in ("пен", "мен", "бен") and k + 1 < n and toks[k + 1].kind == "num":
-            is_range = True
+        elif not group and nxt.kind == "word" and nxt.low in lex.range_joiners and k + 1 < n and _starts_number(toks[k + 1], lex):
+            is_range = True  # 14 пен 35, бір мен алты жас
             rk = k + 1
         elif group == "ablative" and ph.digits and not ph.has_scale and nxt.kind == "num":
             is_range = True  # 15,4-тен 16,1 мың теңгеге: from ... to, only with a dative second end
@@ -121,8 +125,8 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
                 res2 = _build(toks, ph2, lex, text, quoted, None, allow_range=False)
                 if res2 is None and lex.year_min <= value <= lex.year_max and value == value.to_integral_value():
                     return None  # екі мың он жеті – екі мың он сегіз жылдар: a range of years
-                if res2 is None and nxt.kind == "dash" and _names_article(toks, ph2, lex):
-                    return None  # 73-3 бабының, 829-11-бабы: an article number, not a range
+                if res2 is None and nxt.kind == "dash":
+                    return None  # 15-20 наурызда, 10-11 сынып, 73-3 бабы: the first end is no amount either
                 from_to = group == "ablative"
                 if res2 is not None and res2[0] and (not from_to or res2[0][0].group == "dative"):
                     qs2, nj2 = res2
@@ -166,13 +170,18 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
                 qualifier = lex.suffix_qualifier.get(group, qualifier)
     if dollar_before is not None:
         unit = dollar_before[1]
+    if u is not None and u.stem in lex.plus_more_than and ph.i > 0 and toks[ph.i - 1].text == "+" and toks[ph.i - 1].end == ph.start:
+        qualifier, start = "more_than", toks[ph.i - 1].start  # +80 кг: a weight class
     if unit == "count" and u is None and i_prev_age(toks, ph.i, lex):
         unit = "year_span"
-    if unit in lex.durations and k < n and toks[k].low in lex.time_ref_after:
-        return None  # бір жыл бұрын: a point in time
     # qualifier after
     q = _Q(start, end, value, unit, qualifier, None, group)
     k2 = _post_qualify(toks, k, lex, q)
+    if k2 == k and unit == "count" and not group:
+        k2 = _qualify_after_noun(toks, k, lex, q)
+        if k2 != k:
+            q.noun = _noun_after(toks, k, lex)
+            return [q], k2
     if k2 != k and unit == "count":
         # 500 мыңнан астам теңге: unit after the qualifier
         u2 = _unit_at(toks, k2, lex)
@@ -183,4 +192,14 @@ def _build(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted: list[
     k = k2
     if q.unit in lex.noun_units:
         q.noun = _noun_after(toks, k, lex)
+    if q.unit == "count" and ph.has_scale and value >= lex.money_min and q.noun in lex.money_nouns:
+        q.unit, q.noun = "KZT", None  # жарты миллионға жуық айыппұл: tenge unless written otherwise
     return [q], k
+
+
+def _part_numerator(tok: _Tok, lex: _Lex) -> Decimal | None:
+    """The numerator before ``бөлігі``: a digit number or a bare number word (бестен бір бөлігі)."""
+    if tok.kind == "num":
+        return _digit_value(tok.text)
+    f = lex.forms_all.get(tok.low)
+    return f.value if f is not None and f.category == "units" and not f.suffix else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import _lex
+from .lexicon import _lex, _Lex
 from .token_re import _SEP, _TOKEN_RE
 
 
@@ -44,8 +44,30 @@ def _tokenize(text: str) -> list[_Tok]:
                 out.append(_Tok("dash", "-", "-", b, b + 1))
                 out.append(_Tok("word", s[len(parts[0]) + 1:], parts[1], b + 1, m.end()))
                 continue
+        if kind == "word" and low not in forms:
+            cut = _compound_cut(low)
+            if cut:  # екікүндік, бесжылдық: a number word and a duration written as one word
+                a = m.start()
+                out.append(_Tok("word", s[:cut], low[:cut], a, a + cut))
+                out.append(_Tok("word", s[cut:], low[cut:], a + cut, m.end()))
+                continue
         out.append(_Tok(kind, s, low, m.start(), m.end()))
     return out
+
+
+_MAX_HEAD = 6  # letters of the longest bare number word (жетпіс, жиырма)
+
+
+def _compound_cut(low: str) -> int:
+    """Where a number word ends inside ``екікүндік``-type compounds (0 = not one): the rest must be
+    a duration unit form."""
+    lex = _lex()
+    for cut in range(2, min(_MAX_HEAD, len(low) - 1) + 1):
+        if low[:cut] in lex.compound_heads:
+            f = lex.unit_forms.get(low[cut:])
+            if f is not None and f.unit in lex.durations:
+                return cut
+    return 0
 
 
 _GROUP_SEP_RE = regex.compile(_SEP)
@@ -72,3 +94,12 @@ def _seq_at(toks: list[_Tok], k: int, seq: tuple[str, ...]) -> bool:
     """The token lows at k are exactly ``seq`` (the last one may carry a case suffix)."""
     m = len(seq)
     return k + m <= len(toks) and all(toks[k + x].low == seq[x] for x in range(m))
+
+
+def _after_ordinal(toks: list[_Tok], i: int, lex: _Lex) -> bool:
+    """Token i follows an ordinal (``екінші``, ``2-нші``): ``жылдың екінші жартысында`` is a half-year."""
+    if i < 1 or toks[i - 1].kind != "word":
+        return False
+    low = toks[i - 1].low
+    f = lex.forms_all.get(low)
+    return (f is not None and f.group == "ordinal") or lex.suffix_group.get(low) == "ordinal"
