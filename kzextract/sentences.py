@@ -20,7 +20,7 @@ from .resources import load_toml
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then what starts a sentence.
 _BOUNDARY = regex.compile(
-    r"""(?P<end>[.!?…]++[»”"')\]]*+)(?=\s*(?:[\p{Lu}\p{N}«“"(–—-]|$))"""
+    r"""(?P<end>[.!?…]++[»”"')\]]*+)(?=\s*(?:[\p{Lu}«“"(–—-]|$)|\s+\p{N})"""  # 18.6 ц/га is one number
 )
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"(?:^|[\s(«“\"])(?:\p{Lu}\.){1,2}$|^(?:\p{Lu}\.)+\p{Lu}$")

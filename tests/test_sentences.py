@@ -82,3 +82,7 @@ def test_the_stub_an_archive_cut_leaves_is_not_a_sentence():
 
 def test_a_sentence_ending_in_a_number_still_ends():
     assert _sents("Қатысушылар саны 12. Олар жеңіске жетті.") == ["Қатысушылар саны 12.", "Олар жеңіске жетті."]
+
+
+def test_a_decimal_written_with_a_full_stop_is_no_sentence_break():
+    assert _split("Өнімділік гектарына 18.6 центнер болды. 2020 жылы одан аз еді.") == ["Өнімділік гектарына 18.6 центнер болды.", "2020 жылы одан аз еді."]
