@@ -4,6 +4,7 @@ split into numbers or identifiers, hyphenated number ranges such as ``екі-ү�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -55,14 +56,13 @@ def _tokenize(text: str) -> list[_Tok]:
     return out
 
 
-_MAX_HEAD = 6  # letters of the longest bare number word (жетпіс, жиырма)
-
-
+@lru_cache(maxsize=65536)  # asked for every word that is no number word: news repeats its words
 def _compound_cut(low: str) -> int:
     """Where a number word ends inside ``екікүндік``-type compounds (0 = not one): the rest must be
     a duration unit form."""
     lex = _lex()
-    for cut in range(2, min(_MAX_HEAD, len(low) - 1) + 1):
+    longest = max(map(len, lex.compound_heads), default=0)
+    for cut in range(2, min(longest, len(low) - 1) + 1):
         if low[:cut] in lex.compound_heads:
             f = lex.unit_forms.get(low[cut:])
             if f is not None and f.unit in lex.durations:
