@@ -13,12 +13,13 @@ from functools import cache, lru_cache
 
 import regex
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lang.kk.stop_words import STOP_WORDS
 from ..lemma import adjective_suffixes, case_endings, lemmatize, possessive_case_endings
 from ..resources import load_toml, load_wordlist
+from .tokens import Mention, Sentence
 
 _INITIALS_SURNAME = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}  # opening quote -> its closing one
@@ -225,7 +226,7 @@ def _is_chain_word(tok, g: dict) -> bool:
 _INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.)+")
 
 
-def _eponym_follows(doc: Doc, i: int, g: dict) -> bool:
+def _eponym_follows(doc: Sentence, i: int, g: dict) -> bool:
     """A name (with its initials) right before ``атындағы``: part of the body named after it."""
     for k in range(i + 1, min(i + 4, len(doc))):
         if doc[k].lower_ in g["eponym_words"]:
@@ -241,7 +242,7 @@ def _is_verbal_noun(tok) -> bool:
     return len(stem) > 3 and stem.endswith(("у", "ю"))
 
 
-def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0) -> int:
+def _grow_left(doc: Sentence, head: int, label: str, limit: int = 14, floor: int = 0) -> int:
     """Leftmost token index of the phrase ending at ``head``: it must start with a name-like word.
 
     A role may start on a lower-case adjective (``халықаралық білім беру корпорациясының …``);
@@ -276,7 +277,7 @@ def _grow_left(doc: Doc, head: int, label: str, limit: int = 14, floor: int = 0)
     return i
 
 
-def _is_place_locative(doc: Doc, k: int) -> bool:
+def _is_place_locative(doc: Sentence, k: int) -> bool:
     """``Алматыдағы``, ``(Алматы) қаласындағы``: a place in the attributive locative."""
     g = grammar()
     word = doc[k].text
@@ -286,7 +287,7 @@ def _is_place_locative(doc: Doc, k: int) -> bool:
     return gpe_stem(base) is not None or (k > 0 and _inflected(word, g["gpe_generic"], g["poss_end"]) and gpe_stem(doc[k - 1].text) is not None)
 
 
-def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+def _quoted_spans(doc: Sentence) -> list[tuple[int, int]]:
     """Token ranges [i, j] of quotations: «…», “…”, "…" (at most 15 tokens, no nesting)."""
     spans, i, n = [], 0, len(doc)
     while i < n:
@@ -305,19 +306,19 @@ def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
+def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]:
     """PROGRAMME / ORGANISATION from a quoted name and the cue that follows it.
 
     Coordinated names share the cue of the last one: ``«Үздік» және «Астана жас жігер» жобалары``,
     ``«Молот» және «Зияткер» пікірсайыс клубтары``; only the last name's span takes the cue.
     """
     g = grammar()
-    out: list[Span] = []
+    out: list[Mention] = []
     pending: list[tuple[int, int]] = []
 
     def emit(label: str, i: int, end: int) -> None:
-        out.extend(Span(doc, a, b + 1, label=label) for a, b in pending)
-        out.append(Span(doc, i, end, label=label))
+        out.extend(doc.mention(a, b + 1, label) for a, b in pending)
+        out.append(doc.mention(i, end, label))
 
     for qi, (i, j) in enumerate(quotes):
         k = j + 1
@@ -349,14 +350,14 @@ def _quoted_rules(doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
-def _ends_a_body(doc: Doc, i: int) -> bool:
+def _ends_a_body(doc: Sentence, i: int) -> bool:
     """A head in the nominative before a capitalised word: ``Қоғамдық даму басқармасы Жастар …
     қорымен`` names two bodies, not one."""
     return (doc[i].lower_ in grammar()["org_heads"] and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
             and not is_org_head(doc[i + 1].text))  # Парламенті Мәжілісінің: one body's chamber
 
 
-def _legal_tail(doc: Doc, end: int) -> int:
+def _legal_tail(doc: Sentence, end: int) -> int:
     """End of an organisation at ``end`` with the body type written after its name and a stray
     closing quote (``«Самұрық» … орталығы» қоғамдық қоры``): a lower-case word or two and a head."""
     g = grammar()
@@ -369,7 +370,7 @@ def _legal_tail(doc: Doc, end: int) -> int:
     return end
 
 
-def _continues_to_head(doc: Doc, i: int, limit: int = 6) -> bool:
+def _continues_to_head(doc: Sentence, i: int, limit: int = 6) -> bool:
     """Token ``i`` is followed, over chain words only, by another role or organisation head
     (``министрлігінің Орман шаруашылығы … комитеті``, ``департаментінің баспасөз қызметі``)."""
     g = grammar()
@@ -387,11 +388,11 @@ def _ends_with_any(key: str, phrases: frozenset[str]) -> bool:
     return any(key == p or key.endswith(" " + p) for p in phrases)
 
 
-def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
+def _programme_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
     """Unquoted programmes: known names (``жастар практикасы``), dated plans
     (``… 2025 жылға дейінгі өңірлік жоспары``) and Latin names before a cue (``JOLTAP жобасы``)."""
     g = grammar()
-    out: list[Span] = []
+    out: list[Mention] = []
     words = [t.lower_ for t in doc]
     starts: dict[str, list[int]] = {}
     for i, w in enumerate(words):
@@ -400,7 +401,7 @@ def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
         n = len(rest) + 2
         for i in starts.get(first, ()):
             if i + n <= len(doc) and words[i + 1 : i + n - 1] == rest and _inflected(doc[i + n - 1].text, last, g["name_end"]):
-                out.append(Span(doc, i, i + n, label="PROGRAMME"))
+                out.append(doc.mention(i, i + n, "PROGRAMME"))
     for tok in doc:
         if tok.i in taken:
             continue
@@ -413,9 +414,9 @@ def _programme_rules(doc: Doc, taken: set[int]) -> list[Span]:
             while start < tok.i and not (doc[start].text[:1].isupper() or doc[start].like_num or doc[start].lower_.endswith(g["gen_suffixes"] + ("ды", "ді", "ты", "ті"))):
                 start += 1
             if start < tok.i:
-                out.append(Span(doc, start, tok.i + 1, label="PROGRAMME"))
+                out.append(doc.mention(start, tok.i + 1, "PROGRAMME"))
         elif tok.i > 0 and is_programme_cue(tok.text) and regex.fullmatch(r"[A-Z][A-Z0-9]+", doc[tok.i - 1].text):
-            out.append(Span(doc, tok.i - 1, tok.i + 1, label="PROGRAMME"))
+            out.append(doc.mention(tok.i - 1, tok.i + 1, "PROGRAMME"))
     return out
 
 
@@ -428,9 +429,9 @@ def _plan_word(tok, g: dict) -> bool:
     ) and not tok.is_punct
 
 
-def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
+def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
     """POSITION and descriptive ORGANISATION phrases grown leftwards from their head word."""
-    out: list[Span] = []
+    out: list[Mention] = []
     floor = 0
     for tok in doc:
         if tok.i in taken:
@@ -453,12 +454,12 @@ def _head_rules(doc: Doc, taken: set[int]) -> list[Span]:
             continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
-        out.append(Span(doc, start, tok.i + 1, label=label))
+        out.append(doc.mention(start, tok.i + 1, label))
         floor = tok.i + 1
     return out
 
 
-def _shared_role(doc: Doc, i: int) -> bool:
+def _shared_role(doc: Sentence, i: int) -> bool:
     """A plural role head right before a person's name (``мәслихат депутаттары О.Нұрмағанбетов пен
     Ғ.Тапақов``): one role the people named after it share."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -493,7 +494,7 @@ def singular_role(norm: str) -> str:
     return " ".join(words[:-1] + [single]) if single else norm
 
 
-def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
+def _attach_quoted_bodies(quoted: list[Mention], heads: list[Mention]) -> list[Mention]:
     """A quoted organisation right before a role or a branch is part of that phrase
     (``«Аманат» партиясы Ақмола облыстық филиалы``)."""
     g = grammar()
@@ -512,12 +513,12 @@ def _attach_quoted_bodies(quoted: list[Span], heads: list[Span]) -> list[Span]:
         )
         if org is not None and sp.start - org.end <= 2:
             used.add(org.end)
-            sp = Span(sp.doc, org.start, sp.end, label=sp.label_)
+            sp = sp.doc.mention(org.start, sp.end, sp.label_)
         merged.append(sp)
     return [q for q in quoted if q.end not in used or q.label_ != "ORGANISATION"] + merged
 
 
-def _named_bodies(doc: Doc) -> list[Span]:
+def _named_bodies(doc: Sentence) -> list[Mention]:
     """Bodies named by a listed proper noun or abbreviation (``Сенатқа``, ``БҰҰ-ның``, ``Ақ Үй``) in
     any case form, and contracted ministry names (``Еңбекмині``)."""
     g = grammar()
@@ -532,15 +533,15 @@ def _named_bodies(doc: Doc) -> list[Span]:
             if t.i + n < len(doc) and _inflected(doc[t.i + n].text.lower().replace("-", ""), last, g["case_end"]):
                 # ҚР ІІМ; облыстық ЖРО: the state's abbreviation or the level of a body before it
                 start = t.i - 1 if t.i > 0 and (doc[t.i - 1].text in g["state_prefixes"] or doc[t.i - 1].text in g["org_lc_starts"]) else t.i
-                out.append(Span(doc, start, t.i + n + 1, label="ORGANISATION"))
+                out.append(doc.mention(start, t.i + n + 1, "ORGANISATION"))
                 break
         else:
             if t.is_alpha and t.lower_.endswith(g["contractions"]) and len(t) > 6:
-                out.append(Span(doc, t.i, t.i + 1, label="ORGANISATION"))
+                out.append(doc.mention(t.i, t.i + 1, "ORGANISATION"))
     return out
 
 
-def _qualified_org_head(doc: Doc, i: int) -> bool:
+def _qualified_org_head(doc: Sentence, i: int) -> bool:
     """``қызметі`` is a body's head only after ``баспасөз`` and the like (patterns: qualified_heads)."""
     return i > 0 and _is_qualified_head(doc[i].text, doc[i - 1].lower_)
 
@@ -551,23 +552,23 @@ def _is_qualified_head(word: str, before: str) -> bool:
     return any(before in ws and _inflected(word, head, g["poss_end"]) for head, ws in g["qualified_heads"])
 
 
-def _standalone_positions(doc: Doc) -> list[Span]:
+def _standalone_positions(doc: Sentence) -> list[Mention]:
     """Titles that are positions on their own (``Мемлекет басшысы``, ``Президент``)."""
     out = []
     for m in grammar()["standalone_re"].finditer(doc.text):
-        sp = doc.char_span(m.start(), m.end(), label="POSITION", alignment_mode="expand")
+        sp = doc.char_mention(m.start(), m.end(), "POSITION")
         if sp is not None:
             out.append(sp)
     return out
 
 
-def _person_rules(doc: Doc) -> list[Span]:
+def _person_rules(doc: Sentence) -> list[Mention]:
     """Initials + surname (``Ш.А. Байманов``), and given name + surname-shaped word."""
     g = grammar()
-    out: list[Span] = []
+    out: list[Mention] = []
     text = doc.text
     for m in _INITIALS_SURNAME.finditer(text):
-        sp = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="expand")
+        sp = doc.char_mention(m.start(), m.end(), "PERSON")
         if sp is not None:
             out.append(sp)
     for tok in doc[1:]:
@@ -579,12 +580,12 @@ def _person_rules(doc: Doc) -> list[Span]:
             and not is_position_head(prev.text) and gpe_stem(prev.text) is None
             and (prev.text in g["given"] or not in_other_case(prev.text))  # not Кездесуде Назарбаев
         ):
-            out.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))
+            out.append(doc.mention(tok.i - 1, tok.i + 1, "PERSON"))
     # A capitalised pair right after a position head is the holder's name.
     for tok in doc[:-2]:
         a, b = doc[tok.i + 1], doc[tok.i + 2]
         if is_position_head(tok.text) and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
-            out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
+            out.append(doc.mention(a.i, b.i + 1, "PERSON"))
     # A known given name before a capitalised word (Илья Мизерных; Режеп Тайып Ердоған with a
     # second given name), and a surname before a given name (Абдықадыров Мұхтар).
     def name_word(t) -> bool:
@@ -597,21 +598,21 @@ def _person_rules(doc: Doc) -> list[Span]:
             end = tok.i + 2
             if nxt.text in g["given"] and end < len(doc) and name_word(doc[end]):
                 end += 1
-            out.append(Span(doc, tok.i, end, label="PERSON"))
+            out.append(doc.mention(tok.i, end, "PERSON"))
         elif g["surname_re"].match(tok.text) and lemmatize(nxt.text) in g["given"] and nxt.is_title:
-            out.append(Span(doc, tok.i, tok.i + 2, label="PERSON"))
+            out.append(doc.mention(tok.i, tok.i + 2, "PERSON"))
     # Two capitalised words after "from <a place>" are a foreign name (австриялық Никки Хамл).
     for tok in doc[:-2]:
         a, b = doc[tok.i + 1], doc[tok.i + 2]
         if tok.is_lower and _is_demonym(tok.text) and name_word(a) and name_word(b):
-            out.append(Span(doc, a.i, b.i + 1, label="PERSON"))
+            out.append(doc.mention(a.i, b.i + 1, "PERSON"))
     # A surname on its own (Досаевтың, Назарбаев): the surname shape is the cue.
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if (prev is not None and g["surname_re"].match(tok.text)
                 and not (prev.is_title and prev.text not in g["not_names"] and not in_other_case(prev.text))
                 and not any(tok.text.startswith(n) for n in g["not_surnames"]) and gpe_stem(tok.text) is None):
-            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            out.append(doc.mention(tok.i, tok.i + 1, "PERSON"))
     eponym = frozenset(g["eponym_words"])
     return [sp for sp in out if not (sp.end < len(doc) and doc[sp.end].lower_ in eponym)]
 
@@ -627,7 +628,7 @@ def _is_demonym(word: str) -> bool:
     return False
 
 
-def _generic_end(doc: Doc, k: int) -> int:
+def _generic_end(doc: Sentence, k: int) -> int:
     """End of a singular generic place noun at token ``k`` (``облысы``, ``ауылдық округі``), or ``k``.
 
     A plural generic noun shared by several names (``Ақмола және Түркістан облыстарында``) stays
@@ -655,11 +656,11 @@ def gpe_norm(text: str) -> str | None:
     return None
 
 
-def _gpe_rules(doc: Doc) -> list[Span]:
+def _gpe_rules(doc: Sentence) -> list[Mention]:
     """Gazetteer places, with the generic noun written after them (``Ақмола облысы``), and any
     capitalised name a generic noun follows (``Қарамырза ауылы``, ``Бершүгір ауылдық округі``)."""
     g = grammar()
-    out: list[Span] = []
+    out: list[Mention] = []
     for tok in doc:
         if not tok.text[:1].isupper() or tok.text in g["not_names"] or not tok.is_alpha and "-" not in tok.text:
             continue
@@ -670,14 +671,15 @@ def _gpe_rules(doc: Doc) -> list[Span]:
         elif gpe_stem(tok.text) is None:
             after = _generic_end(doc, end)
             if after > end and not in_other_case(tok.text) and not is_person_name(tok):
-                out.append(Span(doc, tok.i, after, label="GPE"))
+                out.append(doc.mention(tok.i, after, "GPE"))
             continue
-        out.append(Span(doc, tok.i, _generic_end(doc, end), label="GPE"))
+        out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
     return out
 
 
-def rule_spans(doc: Doc) -> list[RuleSpan]:
+def rule_spans(sdoc: Doc) -> list[RuleSpan]:
     """All rule entities of one sentence Doc, overlaps resolved by rule order, then length."""
+    doc = Sentence(sdoc)
     quotes = _quoted_spans(doc)
     inside_quotes = {t for i, j in quotes for t in range(i, j + 1)}  # no heads or names inside names
     quoted = _quoted_rules(doc, quotes)
@@ -698,7 +700,7 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
                   key=lambda s: s.start)
 
 
-def _hyphenated_places(doc: Doc, covered: set[int]) -> list[RuleSpan]:
+def _hyphenated_places(doc: Sentence, covered: set[int]) -> list[RuleSpan]:
     """Places joined by a hyphen in one token (``Ресей-Украина соғысы``, ``«Жітіқара-Астана»``,
     ``Алматы-2-Маңғыстау``): each listed place is a mention of its own; numbers between are not."""
     out = []

@@ -1,0 +1,97 @@
+"""One sentence's tokens as plain records, read off the spaCy ``Doc`` once.
+
+The grammar looks at every token many times (its neighbours, the chain left of each head); a spaCy
+``Token`` is made anew on every ``doc[i]`` and every attribute read crosses into Cython. Reading
+the attributes the rules use once per token keeps the grammar's look-arounds cheap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+
+@dataclass(slots=True, eq=False)
+class Tok:
+    i: int
+    idx: int  # character offset in the sentence
+    text: str
+    lower_: str
+    is_title: bool
+    is_lower: bool
+    is_alpha: bool
+    is_punct: bool
+    like_num: bool
+    doc: Sentence
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """A labelled token range ``[start, end)`` of a sentence (what ``filter_spans`` sorts)."""
+
+    doc: Sentence
+    start: int
+    end: int
+    label_: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.toks[self.start].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.doc.toks[self.end - 1]
+        return last.idx + len(last.text)
+
+
+class Piece(list):
+    """A run of tokens (``doc[a:b]``) with its text as written."""
+
+    @property
+    def text(self) -> str:
+        if not self:
+            return ""
+        return self[0].doc.text[self[0].idx : self[-1].idx + len(self[-1].text)]
+
+
+class Sentence:
+    """The tokens of one sentence ``Doc``, indexable and sliceable like it."""
+
+    __slots__ = ("text", "toks", "_starts", "_ends")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.toks = [
+            Tok(t.i, t.idx, t.text, t.lower_, t.is_title, t.is_lower, t.is_alpha, t.is_punct, t.like_num, self)
+            for t in doc
+        ]
+        self._starts = [t.idx for t in self.toks]
+        self._ends = [t.idx + len(t.text) for t in self.toks]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return Piece(self.toks[key])
+        return self.toks[key]
+
+    def mention(self, start: int, end: int, label: str) -> Mention:
+        return Mention(self, start, end, label)
+
+    def char_mention(self, start: int, end: int, label: str) -> Mention | None:
+        """The tokens that cover characters ``[start, end)`` (spaCy's ``alignment_mode="expand"``)."""
+        a = bisect_right(self._ends, start)
+        b = bisect_left(self._starts, end)
+        return Mention(self, a, b, label) if a < b else None
