@@ -45,7 +45,7 @@ def _alt(words) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    patterns: tuple  # (kind, compiled regex)
+    patterns: tuple  # (kind, compiled regex, the regex a text must contain for it to match)
     months: dict
     day_words: dict
     quarters: dict
@@ -111,10 +111,14 @@ def _lexicon() -> _Lexicon:
         "ymm": rf"{year}{ysep}{yw}\s+{mrange}",
         "mm": mrange,
     }
+    # Each pattern needs a digit, a year word or a month name: one search per sentence for each
+    # rules out most patterns of most sentences before their longer regexes run.
+    needs = {"digit": r"\d", "year": rf"(?<!\p{{L}})жыл|{abbrev}", "month": rf"(?<!\p{{L}})(?:{_alt(months)})"}
+    need = {"numeric": "digit", "iso": "digit", "dmy": "month", "dm": "month", "mgd": "month", "m": "month", "mm": "month"}
     cues = cfg["cues"]
     rel = _alt(cues["relative_year"])
     return _Lexicon(
-        patterns=tuple((k, regex.compile(v, _F)) for k, v in pats.items()),
+        patterns=tuple((k, regex.compile(v, _F), regex.compile(needs[need.get(k, "year")], _F)) for k, v in pats.items()),
         months=months, day_words=day_words, quarters=quarters,
         until=frozenset(w.casefold() for w in cues["until"]),
         since=frozenset(w.casefold() for w in cues["since"]),
@@ -240,7 +244,10 @@ def find_dates(text: str, year: int | None, context: _Context | None = None) -> 
     lex = _lexicon()
     context = context or _Context()
     found: list[_Cand] = []
-    for kind, pat in lex.patterns:
+    present: dict[regex.Pattern, bool] = {}
+    for kind, pat, needed in lex.patterns:
+        if not present.setdefault(needed, needed.search(text) is not None):
+            continue
         for m in pat.finditer(text):
             c = _candidate(lex, kind, m)
             if c is not None:
