@@ -234,6 +234,12 @@ def test_listed_bodies_abbreviations_and_contracted_ministries_are_organisations
     assert orgs == ["БҰҰ-ның", "Еңбекмині", "ҚР ІІМ", "Ақ Үй"]
 
 
+def test_a_listed_body_in_lower_case_counts_only_before_its_own_acts():
+    doc = kzextract.extract_text("Бүгін үкімет отырысында жоба қаралды. Ол үкімет ғимаратына барды.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["үкімет"]
+    assert doc.entities[0].start < doc.raw.index("отырыс")
+
+
 def test_a_body_credited_as_the_source_is_not_an_entity():
     doc = kzextract.extract_text("Егін жинау алты облыста жүріп жатыр, деп хабарлады АШМ.", ner="none")
     assert doc.source == "АШМ"

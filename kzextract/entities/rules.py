@@ -55,6 +55,8 @@ def grammar() -> dict:
         "named_bodies": _by_first_word(load_wordlist(g["organisation"]["bodies"]["names"])),
         "contractions": tuple(g["organisation"]["bodies"]["contractions"]),
         "state_prefixes": frozenset(g["organisation"]["bodies"]["state_prefixes"]),
+        "lowercase_bodies": lower(g["organisation"]["bodies"]["lowercase"]),
+        "lowercase_acts": tuple(g["organisation"]["bodies"]["lowercase_acts"]),
         "qualified_heads": tuple((frozenset([h]), frozenset(ws)) for h, ws in g["organisation"]["qualified_heads"].items()),
         "pos_heads": lower(g["position"]["heads"]),
         "all_heads": lower(g["position"]["heads"]) | lower(g["organisation"]["heads"]),
@@ -524,7 +526,9 @@ def _named_bodies(doc: Sentence) -> list[Mention]:
     g = grammar()
     out = []
     for t in doc:
-        if not t.text[:1].isupper():
+        if not t.text[:1].isupper() and not (
+                _inflected(t.text, g["lowercase_bodies"], g["case_end"])
+                and t.i + 1 < len(doc) and doc[t.i + 1].lower_.startswith(g["lowercase_acts"])):
             continue
         for before, last in g["named_bodies"].get(t.lower_, []) + g["named_bodies"].get("", []):
             n = len(before)
