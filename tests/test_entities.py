@@ -108,6 +108,14 @@ def test_sentences_without_inner_capital_skip_the_model():
     assert model.seen == [TEXT, lower]
 
 
+def test_sentences_whose_capitals_the_rules_cover_skip_the_model():
+    covered = "Бүгін Алматы қаласы әкімінің орынбасары жиын өткізді."  # Бүгін is its first word
+    room = "Жиында Ержан Бабақұмаров сөйледі, Сарыбай да келді."
+    model = fixed_model({})
+    entity_spans([covered, room], model)
+    assert model.seen == [room]
+
+
 def test_model_organisation_gives_a_rule_position_its_body(model_adds_places_and_bodies):
     # Broken quotes: the rules find `ҚБ басшысы` but not where the role's body starts.
     text = "«Жігер» мүмкіндіктері шектеулі адамдардың жастар ұйымы» ҚБ басшысы П. Юсупджанов сөйледі."
