@@ -329,7 +329,7 @@ def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]
         head = next((h for h in range(j + 1, min(j + 5, len(doc))) if is_org_head(doc[h].text, plural=True)), None)
         if k < len(doc) and is_programme_cue(doc[k].text):
             emit("PROGRAMME", i, k + 1)
-        elif name_key(doc[i + 1 : j].text) in g["programmes"] or (
+        elif name_key(doc.span_text(i + 1, j)) in g["programmes"] or (
             j + 1 < len(doc) and doc[j + 1].lower_ in g["frame_words"]
         ):
             emit("PROGRAMME", i, j + 1)
@@ -452,7 +452,7 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
-        if label == "ORGANISATION" and _ends_with_any(name_key(doc[start : tok.i + 1].text), grammar()["not_orgs"]):
+        if label == "ORGANISATION" and _ends_with_any(name_key(doc.span_text(start, tok.i + 1)), grammar()["not_orgs"]):
             continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
@@ -467,7 +467,7 @@ def _shared_role(doc: Sentence, i: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (doc[i].lower_ in grammar()["pos_plural"] and nxt is not None
             and (nxt.text[:1].isupper() and (_INITIALS_ONLY.match(nxt.text) is not None or nxt.text in grammar()["given"]
-                                             or _INITIALS_SURNAME.match(doc[i + 1 : i + 3].text) is not None)))
+                                             or _INITIALS_SURNAME.match(doc.span_text(i + 1, i + 3)) is not None)))
 
 
 @lru_cache(maxsize=65536)
@@ -669,7 +669,7 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
         if not tok.text[:1].isupper() or tok.text in g["not_names"] or not tok.is_alpha and "-" not in tok.text:
             continue
         end = tok.i + 1
-        longer = next((n for n in (3, 2) if tok.i + n <= len(doc) and gpe_stem(doc[tok.i : tok.i + n].text)), None)
+        longer = next((n for n in (3, 2) if tok.i + n <= len(doc) and gpe_stem(doc.span_text(tok.i, tok.i + n))), None)
         if longer:  # Батыс Қазақстан, Америка Құрама Штаттары
             end = tok.i + longer
         elif gpe_stem(tok.text) is None:

@@ -44,48 +44,32 @@ class Mention:
 
     @property
     def start_char(self) -> int:
-        return self.doc.toks[self.start].idx
+        return self.doc[self.start].idx
 
     @property
     def end_char(self) -> int:
-        last = self.doc.toks[self.end - 1]
+        last = self.doc[self.end - 1]
         return last.idx + len(last.text)
 
 
-class Piece(list):
-    """A run of tokens (``doc[a:b]``) with its text as written."""
+class Sentence(list):
+    """The tokens of one sentence ``Doc``: a list of :class:`Tok`, with the sentence's text."""
 
-    @property
-    def text(self) -> str:
-        if not self:
-            return ""
-        return self[0].doc.text[self[0].idx : self[-1].idx + len(self[-1].text)]
-
-
-class Sentence:
-    """The tokens of one sentence ``Doc``, indexable and sliceable like it."""
-
-    __slots__ = ("text", "toks", "_starts", "_ends")
+    __slots__ = ("text", "_starts", "_ends")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
-        self.toks = [
+        super().__init__(
             Tok(t.i, t.idx, t.text, t.lower_, t.is_title, t.is_lower, t.is_alpha, t.is_punct, t.like_num, self)
             for t in doc
-        ]
-        self._starts = [t.idx for t in self.toks]
-        self._ends = [t.idx + len(t.text) for t in self.toks]
+        )
+        self.text = doc.text
+        self._starts = [t.idx for t in self]
+        self._ends = [t.idx + len(t.text) for t in self]
 
-    def __len__(self) -> int:
-        return len(self.toks)
-
-    def __iter__(self):
-        return iter(self.toks)
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return Piece(self.toks[key])
-        return self.toks[key]
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)`` as written (``doc[start:end].text``)."""
+        end = min(end, len(self))
+        return self.text[self._starts[start] : self._ends[end - 1]] if start < end else ""
 
     def mention(self, start: int, end: int, label: str) -> Mention:
         return Mention(self, start, end, label)
