@@ -205,7 +205,10 @@ def clean(doc: Document) -> Document:
     tail = _tail_start(lines, junk)
     lines, junk = lines[:tail], junk[:tail]
     first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not junk[i]
-                        and not _is_long_headline(lines, i)), len(lines))
+                        and not _is_long_headline(lines, i)), None)
+    if first_prose is None:  # no line long enough for prose: a short text's first full sentence
+        first_prose = next((i for i, ln in enumerate(lines) if not junk[i] and ln.n_words >= 2
+                            and ln.text.endswith(_PROSE_END)), len(lines))
 
     title = None
     for line in lines[:first_prose]:

@@ -90,6 +90,13 @@ def test_a_share_button_above_the_text_does_not_end_the_article():
     assert LEAD in doc.body and MORE in doc.body
 
 
+def test_a_text_of_one_short_sentence_is_body_not_title():
+    doc = _page("Жол ұзындығы 156 шақырым.")
+    assert doc.title is None and doc.body == "Жол ұзындығы 156 шақырым."
+    doc = _page("Жол жөндеу", "Жол ұзындығы 156 шақырым.")  # a heading without a full stop stays the title
+    assert doc.title == "Жол жөндеу" and doc.body == "Жол ұзындығы 156 шақырым."
+
+
 def test_a_photo_credit_inside_a_paragraph_is_cut_and_the_text_kept():
     doc = _page("Жастармен кездесу өтті", LEAD + " Фото: облыс әкімдігінің баспасөз қызметі", MORE)
     assert LEAD in doc.body and "Фото:" not in doc.body and "баспасөз қызметі" not in doc.body
