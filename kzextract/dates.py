@@ -109,12 +109,15 @@ def _lexicon() -> _Lexicon:
         "m": rf"{mon}{mword}",
         "ysame": rf"{year}{ysep}{yw}\s+(?:{_alt(fm['same_period'])})\s+{fm['same_period_word']}",
         "ymm": rf"{year}{ysep}{yw}\s+{mrange}",
+        "yhm": rf"(?<![\p{{N}}.,/])(?P<y>\d{{4}})-{fm['year_hyphen_genitive']}{nl}\s+{mon}{mword}?",
+        "yhs": rf"(?<![\p{{N}}.,/])(?P<y>\d{{4}})-{fm['year_hyphen_ablative']}{nl}(?=\s+(?:{_alt(cfg['cues']['since'])}){nl})",
         "mm": mrange,
     }
     # Each pattern needs a digit, a year word or a month name: one search per sentence for each
     # rules out most patterns of most sentences before their longer regexes run.
     needs = {"digit": r"\d", "year": rf"(?<!\p{{L}})жыл|{abbrev}", "month": rf"(?<!\p{{L}})(?:{_alt(months)})"}
-    need = {"numeric": "digit", "iso": "digit", "dmy": "month", "dm": "month", "mgd": "month", "m": "month", "mm": "month"}
+    need = {"numeric": "digit", "iso": "digit", "yhs": "digit",
+            "dmy": "month", "dm": "month", "mgd": "month", "m": "month", "mm": "month", "yhm": "month"}
     cues = cfg["cues"]
     rel = _alt(cues["relative_year"])
     return _Lexicon(
@@ -175,7 +178,7 @@ def _candidate(lex: _Lexicon, kind: str, m: regex.Match) -> _Cand | None:
         if d is None or not 1 <= d <= 31 or (d2 is not None and not d < d2 <= 31):
             return None
         lo, hi = (y, mon, d), (y, mon, d2 or d)
-    elif kind in ("ym", "m", "ysame"):
+    elif kind in ("ym", "yhm", "m", "ysame"):
         lo = hi = (y, mon, None)
     elif kind in ("ymm", "mm"):
         mon2 = lex.months[g["mon2"].casefold()]

@@ -57,6 +57,9 @@ CASES = [
     ("Екі мың жиырма үшінші жылғы 5 наурызда келісім жасалды.", [("2023-03-05", "2023-03-05")]),
     ("Бағдарлама 2021 – 25 жылдарға арналған.", [("2021", "2025")]),
     ("Есеп 2024 жж. жасалды.", [("2024", "2024")]),
+    ("Бұл жұмыс 2019-дың желтоқсанында басталды.", [("2019-12", "2019-12")]),
+    ("Зауыт 2014-тен бері жұмыс істейді.", [("2014", None)]),
+    ("Ауданда 2000-нан астам адам тұрады.", []),  # a count with a case ending, no since cue
     # not dates: relative dates, clock times, durations, names, the season noun `маусым`
     ("Ғимарат XX ғасырда салынған, ол 20 ғасырдың ескерткіші.", []),
     ("Он жылы бұл жұмыс аяқталды.", []),
@@ -75,6 +78,14 @@ def test_date_table(text, expected):
     assert [(d.date_from, d.date_to) for d in found] == expected
     for d in found:
         assert text[d.start:d.end] == d.text
+
+
+def test_a_year_with_a_hyphenated_case_ending_is_a_date_not_a_quantity():
+    from kzextract.numbers import find_quantities
+
+    for text in ("Бұл жұмыс 2019-дың желтоқсанында басталды.", "Зауыт 2014-тен бері жұмыс істейді."):
+        assert find_dates(text, YEAR) and find_quantities(text) == []
+    assert [q.value for q in find_quantities("Ауданда 2000-нан астам адам тұрады.")] == [2000]
 
 
 def test_a_day_without_a_year_needs_the_printed_year():

@@ -132,6 +132,11 @@ def _skip_number(toks: list[_Tok], ph: _NumPhrase, lex: _Lex, text: str, quoted:
                 return True
             if ph.suffix and ph.suffix.startswith("жыл"):
                 return True
+            gen, abl = lex.year_case
+            if ph.suffix and nxt is not None and nxt.kind == "word" and (
+                    (gen.fullmatch(ph.suffix) and _stem_match(nxt.low, lex.months, lex))
+                    or (abl.fullmatch(ph.suffix) and nxt.low in lex.year_since)):
+                return True  # 2019-дың желтоқсанында, 2014-тен бері: a year with its case ending
             if nxt is not None and nxt.kind == "dash" and j + 1 < n and toks[j + 1].kind == "num" and (
                     len(toks[j + 1].text) == 4 or _short_year_at(toks, j + 1)):
                 return True  # 2021-2025, 2021-25 жылдары

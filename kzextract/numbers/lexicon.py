@@ -49,6 +49,8 @@ class _Lex:
     quarter_next: frozenset
     negative_prev: frozenset
     date_next: frozenset
+    year_case: tuple  # (genitive, ablative) endings a year takes with a hyphen, dates.toml's
+    year_since: frozenset  # the dates stage's `since` cues
     age_prev: frozenset
     part_words: frozenset
     age_groups: frozenset
@@ -120,6 +122,7 @@ def _num(v) -> Decimal:
 @cache
 def _lex() -> _Lex:
     cfg = load_toml("numbers")
+    dates = load_toml("dates")
     sfx_cfg = cfg["suffixes"]
     suffix_group: dict[str, str] = {}
     for group, items in sfx_cfg.items():
@@ -173,6 +176,8 @@ def _lex() -> _Lex:
         quarter_next=frozenset(nq.get("quarter_next", [])),
         negative_prev=frozenset(nq.get("negative_prev", [])),
         date_next=frozenset(nq.get("date_next", [])),
+        year_case=(regex.compile(dates["forms"]["year_hyphen_genitive"]), regex.compile(dates["forms"]["year_hyphen_ablative"])),
+        year_since=frozenset(dates["cues"]["since"]),
         age_prev=frozenset(ur.get("age_prev", [])),
         part_words=frozenset(cfg["shares"].get("part", [])),
         age_groups=frozenset(ur.get("age_groups", [])),
