@@ -196,7 +196,7 @@ def _lex() -> _Lex:
         decimal_point=frozenset(lx["decimal_point"]),
         year_min=int(nq["year_min"]),
         year_max=int(nq["year_max"]),
-        months=tuple(nq["months"]),
+        months=tuple(dates["months"]),
         ordinal_nouns=tuple(nq["ordinal_nouns"]),
         id_prefixes=frozenset(nq["id_prefixes"]),
         quarter_forms=frozenset(nq["quarter_forms"]),
