@@ -240,6 +240,14 @@ def test_a_listed_body_in_lower_case_counts_only_before_its_own_acts():
     assert doc.entities[0].start < doc.raw.index("отырыс")
 
 
+def test_hospital_and_sports_roles_and_a_country_shaped_like_a_body():
+    doc = kzextract.extract_text(
+        "Қалалық емхананың бас дәрігері Гүлмира Нұрланқызы кеңес берді. Делегация Ресей Федерациясына барды.", ner="none")
+    assert ("POSITION", "Қалалық емхананың бас дәрігері") in {(e.label, e.text) for e in doc.entities}
+    assert [(o.name, o.position) for o in doc.officials] == [("Гүлмира Нұрланқызы", "Қалалық емхананың бас дәрігері")]
+    assert not [e for e in doc.entities if e.label == "ORGANISATION"]  # a country, in any case form
+
+
 def test_a_body_credited_as_the_source_is_not_an_entity():
     doc = kzextract.extract_text("Егін жинау алты облыста жүріп жатыр, деп хабарлады АШМ.", ner="none")
     assert doc.source == "АШМ"

@@ -452,13 +452,19 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
-        if label == "ORGANISATION" and _ends_with_any(name_key(doc.span_text(start, tok.i + 1)), grammar()["not_orgs"]):
+        if label == "ORGANISATION" and _ends_with_any(_nominative_key(doc.span_text(start, tok.i + 1)), grammar()["not_orgs"]):
             continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
         out.append(doc.mention(start, tok.i + 1, label))
         floor = tok.i + 1
     return out
+
+
+def _nominative_key(text: str) -> str:
+    """:func:`name_key` of a phrase with its head back in the nominative (``облыс орталығында``)."""
+    words = text.split()
+    return name_key(" ".join(words[:-1] + [head_nominative(words[-1]) or words[-1]]))
 
 
 def _shared_role(doc: Sentence, i: int) -> bool:
