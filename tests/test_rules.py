@@ -59,3 +59,9 @@ def test_gazetteer_place_takes_its_generic_noun():
 def test_time_adverb_at_sentence_start_is_not_part_of_a_name():
     ents = _ents("Бүгін Алматы қаласы әкімінің орынбасары келді.")
     assert not any(text.startswith("Бүгін") for text, _ in ents)
+
+
+def test_a_name_nested_in_quotes_keeps_both_legal_forms():
+    assert _ents("Жолды «ҚазАвтоЖол» ҰК» АҚ-ның мердігері салады.")[0] == ("«ҚазАвтоЖол» ҰК» АҚ-ның", "ORGANISATION")
+    ents = _ents("«Самұрық-Қазына» ҰӘҚ» АҚ басқарма төрағасы Нұрлан Жақыпов мәлімдеді.")
+    assert ("«Самұрық-Қазына» ҰӘҚ» АҚ басқарма төрағасы", "POSITION") in ents

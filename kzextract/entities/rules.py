@@ -334,7 +334,7 @@ def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]
         ):
             emit("PROGRAMME", i, j + 1)
         elif j + 1 < len(doc) and doc[j + 1].text.split("-")[0] in g["legal"]:  # АҚ, АҚ-ның
-            emit("ORGANISATION", i, j + 2)
+            emit("ORGANISATION", i, _nested_legal_end(doc, j + 2))
         elif head is not None and all(
             not (doc[t].is_punct or doc[t].like_num or is_org_head(doc[t].text, plural=True)) for t in range(j + 1, head)
         ):
@@ -350,6 +350,15 @@ def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]
             continue
         pending = []
     return out
+
+
+def _nested_legal_end(doc: Sentence, k: int) -> int:
+    """End of a quoted name with legal forms at ``k``, past the outer ones of a name nested in
+    quotes (``«ҚазАвтоЖол» ҰК» АҚ``: the company «ҚазАвтоЖол» ҰК, a joint-stock one)."""
+    legal = grammar()["legal"]
+    while k + 1 < len(doc) and doc[k].text in OPEN_QUOTES.values() and doc[k + 1].text.split("-")[0] in legal:
+        k += 2
+    return k
 
 
 def _ends_a_body(doc: Sentence, i: int) -> bool:
