@@ -248,6 +248,13 @@ def test_hospital_and_sports_roles_and_a_country_shaped_like_a_body():
     assert not [e for e in doc.entities if e.label == "ORGANISATION"]  # a country, in any case form
 
 
+def test_two_officials_joined_by_pen_keep_their_own_roles():
+    doc = kzextract.extract_text("Облыс әкімінің орынбасары Ерлан Қарашөкеев пен облыстық білім басқармасының басшысы "
+                                 "Гүлнар Әбенова мектепке барды.", ner="none")
+    assert [(o.name, o.position) for o in doc.officials] == [
+        ("Ерлан Қарашөкеев", "Облыс әкімінің орынбасары"), ("Гүлнар Әбенова", "облыстық білім басқармасының басшысы")]
+
+
 def test_a_body_credited_as_the_source_is_not_an_entity():
     doc = kzextract.extract_text("Егін жинау алты облыста жүріп жатыр, деп хабарлады АШМ.", ner="none")
     assert doc.source == "АШМ"
