@@ -65,3 +65,9 @@ def test_a_name_nested_in_quotes_keeps_both_legal_forms():
     assert _ents("Жолды «ҚазАвтоЖол» ҰК» АҚ-ның мердігері салады.")[0] == ("«ҚазАвтоЖол» ҰК» АҚ-ның", "ORGANISATION")
     ents = _ents("«Самұрық-Қазына» ҰӘҚ» АҚ басқарма төрағасы Нұрлан Жақыпов мәлімдеді.")
     assert ("«Самұрық-Қазына» ҰӘҚ» АҚ басқарма төрағасы", "POSITION") in ents
+
+
+def test_a_village_name_that_looks_accusative_before_its_generic_noun_is_a_place():
+    # Жемісті ("fruitful") ends like an accusative; before ауылында it can only be a name.
+    ents = _ents("Сарыағаш ауданына қарасты Жемісті ауылында су құбыры тартылды.")
+    assert ("Жемісті ауылында", "GPE") in ents

@@ -689,7 +689,7 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             end = tok.i + longer
         elif gpe_stem(tok.text) is None:
             after = _generic_end(doc, end)
-            if after > end and not in_other_case(tok.text) and not is_person_name(tok):
+            if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and not is_person_name(tok):
                 out.append(doc.mention(tok.i, after, "GPE"))
             continue
         out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
