@@ -73,6 +73,16 @@ def adjective_suffixes() -> tuple[str, ...]:
     return tuple(load_toml("lemma")["derivation"]["adjective_suffixes"])
 
 
+def without_epenthesis(stem: str) -> str | None:
+    """``stem`` without the vowel a name ending in two consonants takes before an ending
+    (``Минскі`` → ``Минск``), or None when it has none."""
+    vowels = load_toml("lemma")["classes"]["V"]
+    if (len(stem) > 3 and stem[-1] in load_toml("lemma")["settings"]["epenthetic_vowels"]
+            and stem[-2].lower() not in vowels and stem[-3].lower() not in vowels):
+        return stem[:-1]
+    return None
+
+
 def _table(d: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """Suffix table, longest suffix first so облысы|нда wins over облысын|да."""
     return tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))

@@ -1,5 +1,6 @@
 """The rule grammar of the entity stage on real corpus sentences (no model)."""
 
+import kzextract
 from kzextract.entities.rules import rule_spans, tokenizer
 
 
@@ -71,3 +72,8 @@ def test_a_village_name_that_looks_accusative_before_its_generic_noun_is_a_place
     # Жемісті ("fruitful") ends like an accusative; before ауылында it can only be a name.
     ents = _ents("Сарыағаш ауданына қарасты Жемісті ауылында су құбыры тартылды.")
     assert ("Жемісті ауылында", "GPE") in ents
+
+
+def test_a_place_ending_in_two_consonants_is_found_with_its_epenthetic_vowel():
+    doc = kzextract.extract_text("Саммит Минскіде өтті.", ner="none")
+    assert [(e.label, e.text, e.norm) for e in doc.entities] == [("GPE", "Минскіде", "Минск")]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lang.kk.stop_words import STOP_WORDS
-from ..lemma import adjective_suffixes, case_endings, lemmatize, possessive_case_endings
+from ..lemma import adjective_suffixes, case_endings, lemmatize, possessive_case_endings, without_epenthesis
 from ..resources import load_toml, load_wordlist
 from .tokens import Mention, Sentence
 
@@ -180,7 +180,7 @@ def gpe_stem(word: str) -> str | None:
     for ending in g["case_end"]:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)]
-            for name in (stem, stem.rstrip("-")):
+            for name in (stem, stem.rstrip("-"), without_epenthesis(stem) if ending else None):
                 if name in g["gazetteer"]:
                     return name
     return None
