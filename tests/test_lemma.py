@@ -309,3 +309,10 @@ def test_lemma_eval_cli_writes_json(tmp_path):
 def test_a_word_the_page_broke_at_a_line_end_is_joined_in_the_norm():
     assert canonical("«Жолау- шылар тасымалы» АҚ", "ORGANISATION") == "Жолаушылар тасымалы АҚ"
     assert canonical("Алматы - Астана", "GPE") == "Алматы - Астана"  # a dash between words stays
+
+
+def test_compound_given_names_ending_like_a_case_keep_their_ending():
+    from kzextract.lemma import lemmatize
+
+    assert lemmatize("Сатыбалды") == "Сатыбалды" and lemmatize("Сатыбалдының") == "Сатыбалды"
+    assert lemmatize("Құдайбердіге") == "Құдайберді" and lemmatize("Тоқаевты") == "Тоқаев"
