@@ -322,3 +322,21 @@ def test_a_short_noun_in_the_instrumental_is_no_verbal_noun():
 def test_a_quoted_name_ending_in_a_bare_body_noun_is_an_organisation():
     doc = kzextract.extract_text("Екінші орынға оппозициялық «Халықтық-республикалық партия» 25,4 пайыз дауыспен жайғасты.", ner="none")
     assert [e.norm for e in doc.entities if e.label == "ORGANISATION"] == ["Халықтық-республикалық партия"]
+
+
+def test_a_loanword_ending_like_a_locative_stays_inside_a_chain():
+    doc = kzextract.extract_text("Ұлттық олимпиада комитетінің вице-президенті Андрей Крюков хабарлады.", ner="none")
+    assert ("Андрей Крюков", "Ұлттық олимпиада комитетінің вице-президенті") in {
+        (o.name, o.position) for o in doc.officials}
+
+
+def test_a_legal_form_after_a_body_type_belongs_to_the_body():
+    doc = kzextract.extract_text("«Ақбота» шаруа қожалығы ЖШС егін екті.", ner="none")
+    assert "«Ақбота» шаруа қожалығы ЖШС" in {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_faculties_commonwealths_and_assistants():
+    doc = kzextract.extract_text(
+        "Тәуелсіз Мемлекеттер Достастығының саммитіне Президенттің көмекшісі Ерлан Қарин қатысты.", ner="none")
+    assert "Тәуелсіз Мемлекеттер Достастығының" in {e.text for e in doc.entities if e.label == "ORGANISATION"}
+    assert ("Ерлан Қарин", "Президенттің көмекшісі") in {(o.name, o.position) for o in doc.officials}

@@ -370,14 +370,18 @@ def _ends_a_body(doc: Sentence, i: int) -> bool:
 
 def _legal_tail(doc: Sentence, end: int) -> int:
     """End of an organisation at ``end`` with the body type written after its name and a stray
-    closing quote (``«Самұрық» … орталығы» қоғамдық қоры``): a lower-case word or two and a head."""
+    closing quote (``«Самұрық» … орталығы» қоғамдық қоры``): a lower-case word or two and a head,
+    and the legal form after that head (``«Қазатомөнеркәсіп» ұлттық атом компаниясы АҚ``)."""
     g = grammar()
     k = end + 1 if end < len(doc) and doc[end].text in OPEN_QUOTES.values() else end
     for h in range(k, min(k + 3, len(doc))):
         if is_org_head(doc[h].text):
-            return h + 1
+            end = h + 1
+            break
         if not (doc[h].is_alpha and doc[h].text[:1].islower() and _is_chain_word(doc[h], g)):
             break
+    if end < len(doc) and doc[end].text.split("-")[0] in g["legal"]:
+        return _nested_legal_end(doc, end + 1)
     return end
 
 
