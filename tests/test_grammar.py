@@ -340,3 +340,12 @@ def test_faculties_commonwealths_and_assistants():
         "Тәуелсіз Мемлекеттер Достастығының саммитіне Президенттің көмекшісі Ерлан Қарин қатысты.", ner="none")
     assert "Тәуелсіз Мемлекеттер Достастығының" in {e.text for e in doc.entities if e.label == "ORGANISATION"}
     assert ("Ерлан Қарин", "Президенттің көмекшісі") in {(o.name, o.position) for o in doc.officials}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Жезқазған қаласы әкімдігі шешім шығарды.", "Жезқазған қаласы әкімдігі"),
+    ("Талдықорған қалалық ауруханасы жаңа бөлім ашты.", "Талдықорған қалалық ауруханасы"),
+])
+def test_a_place_name_ending_like_a_participle_opens_a_body(text, body):
+    doc = kzextract.extract_text(text, ner="none")
+    assert body in {e.text for e in doc.entities if e.label == "ORGANISATION"}

@@ -220,8 +220,8 @@ def _is_chain_word(tok, g: dict) -> bool:
         return True  # an ordinal inside a role: бірінші вице-министрі
     if not tok.is_alpha and "-" not in t:
         return False
-    if low.endswith(g["verb_end"]) or in_other_case(t):
-        return False
+    if (low.endswith(g["verb_end"]) and not (t[:1].isupper() and (i > 0 or gpe_stem(t) is not None))) or in_other_case(t):
+        return False  # a verb form, unless a name (Жезқазған, Талдықорған)
     return True
 
 
