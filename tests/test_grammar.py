@@ -349,3 +349,19 @@ def test_faculties_commonwealths_and_assistants():
 def test_a_place_name_ending_like_a_participle_opens_a_body(text, body):
     doc = kzextract.extract_text(text, ner="none")
     assert body in {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_quoted_speech_keeps_its_names_and_roles():
+    doc = kzextract.extract_text("«Біз қала әкімі Серік Жұманов мырзамен кездестік, бәрі жақсы», – деді ол.", ner="none")
+    assert ("Серік Жұманов", "қала әкімі") in {(o.name, o.position) for o in doc.officials}
+
+
+def test_a_named_body_before_another_is_two_bodies():
+    doc = kzextract.extract_text("Ұлттық банк Үкіметпен бірлесіп инфляцияны төмендетті.", ner="none")
+    assert {"Ұлттық банк", "Үкіметпен"} <= {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+def test_a_noun_ending_like_an_infinitive_stays_inside_a_chain():
+    doc = kzextract.extract_text("Жедел медициналық көмек станциясының директоры Асқар Бейсенов айтты.", ner="none")
+    assert ("Асқар Бейсенов", "Жедел медициналық көмек станциясының директоры") in {
+        (o.name, o.position) for o in doc.officials}

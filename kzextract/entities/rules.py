@@ -290,7 +290,9 @@ def _is_place_locative(doc: Sentence, k: int) -> bool:
 
 
 def _quoted_spans(doc: Sentence) -> list[tuple[int, int]]:
-    """Token ranges [i, j] of quotations: «…», “…”, "…" (at most 15 tokens, no nesting)."""
+    """Token ranges [i, j] of quoted names: «…», “…”, "…" (at most 15 tokens, no nesting). Quoted
+    speech is no name: a quotation with a comma inside or a full stop or question mark before its
+    close (``«Ұлттық банк Үкіметпен бірлесіп, … төмендетті»``) keeps its names and roles."""
     spans, i, n = [], 0, len(doc)
     while i < n:
         close = OPEN_QUOTES.get(doc[i].text)
@@ -301,11 +303,16 @@ def _quoted_spans(doc: Sentence) -> list[tuple[int, int]]:
         while j < n and j - i <= 16 and doc[j].text != close and doc[j].text not in ("«",):
             j += 1
         if j < n and doc[j].text == close and j > i + 1:
-            spans.append((i, j))
+            if not _is_speech(doc, i, j):
+                spans.append((i, j))
             i = j + 1
         else:
             i += 1
     return spans
+
+
+def _is_speech(doc: Sentence, i: int, j: int) -> bool:
+    return doc[j - 1].text in {".", "?", "…"} or any(doc[k].text == "," for k in range(i + 1, j))
 
 
 def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]:
@@ -363,9 +370,15 @@ def _nested_legal_end(doc: Sentence, k: int) -> int:
 
 def _ends_a_body(doc: Sentence, i: int) -> bool:
     """A head in the nominative before a capitalised word: ``Қоғамдық даму басқармасы Жастар …
-    қорымен`` names two bodies, not one."""
-    return (doc[i].lower_ in grammar()["org_heads"] and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
-            and not is_org_head(doc[i + 1].text))  # Парламенті Мәжілісінің: one body's chamber
+    қорымен`` and ``Ұлттық банк Үкіметпен`` name two bodies, not one."""
+    g = grammar()
+    if not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+        return False
+    nxt = doc[i + 1].text
+    if doc[i].lower_ in g["org_heads"]:
+        return not is_org_head(nxt)  # Парламенті Мәжілісінің: one body's chamber
+    # Парламент Мәжілісі, Ұлттық банк Басқармасы: a bare head before a part of that body
+    return doc[i].lower_ in g["org_bare"] and not _inflected(nxt.lower(), g["org_heads"], g["poss_end"])
 
 
 def _legal_tail(doc: Sentence, end: int) -> int:
