@@ -365,3 +365,21 @@ def test_a_noun_ending_like_an_infinitive_stays_inside_a_chain():
     doc = kzextract.extract_text("Жедел медициналық көмек станциясының директоры Асқар Бейсенов айтты.", ner="none")
     assert ("Асқар Бейсенов", "Жедел медициналық көмек станциясының директоры") in {
         (o.name, o.position) for o in doc.officials}
+
+
+def test_a_lone_surname_after_a_title_or_opening_a_sentence_is_a_person():
+    doc = kzextract.extract_text("Назарбаев ел басқарды. Президент Тоқаевтың тапсырмасы орындалды.", ner="none")
+    assert {"Назарбаев", "Тоқаев"} <= {e.norm for e in doc.entities if e.label == "PERSON"}
+    doc = kzextract.extract_text("Медицина саласы дамып келеді.", ner="none")
+    assert not [e for e in doc.entities if e.label == "PERSON"]
+
+
+def test_quoted_speech_before_a_dash_keeps_its_people():
+    doc = kzextract.extract_text("«Бұған Елбасы Нұрсұлтан Назарбаевтың бастамалары дәлел», — деді ол.", ner="none")
+    assert "Нұрсұлтан Назарбаев" in {e.norm for e in doc.entities if e.label == "PERSON"}
+
+
+def test_a_place_named_after_a_person_needs_its_generic_noun():
+    assert not kzextract.extract_text("Абай мұрасын насихаттау маңызды.", ner="none").entities
+    doc = kzextract.extract_text("Ақмола, Абай және Ұлытау облыстарының әкімдері жиналды.", ner="none")
+    assert "Абай" in {e.norm for e in doc.entities if e.label == "GPE"}

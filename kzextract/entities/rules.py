@@ -74,14 +74,14 @@ def grammar() -> dict:
         ),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
         "not_names": frozenset(g["chain"]["not_names"]),
-        "surname_re": regex.compile(
-            r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$"
-            % ("|".join(sorted(g["person"]["surname_endings"], key=len, reverse=True)),
-               "|".join(e for e in case_endings() if e)),
-        ),
+        "surname_re": _surname_re(g["person"]["surname_endings"]),
+        "initial_surname_re": _surname_re(g["person"]["initial_surname_endings"]),
+        "standalone": frozenset(g["position"]["standalone"]),
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
         "gpe_generic_pre": lower(g["gpe"]["generic_modifiers"]),
+        "gpe_eponyms": frozenset(g["gpe"]["eponyms"]),
+        "name_links": frozenset(g["gpe"]["list_links"]),
         # Every place list of the gazetteer (the NER model's feature reads the same lists).
         "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
         "programmes": frozenset(name_key(n) for n in load_wordlist("programmes")),
@@ -96,6 +96,12 @@ def grammar() -> dict:
         "plan_markers": lower(g["programme"]["plan_markers"]),
         "frame_words": lower(g["programme"]["frame_words"]),
     }
+
+
+def _surname_re(endings: list[str]) -> regex.Pattern:
+    """A capitalised word with one of these surname endings, and any case ending after it."""
+    return regex.compile(r"^\p{Lu}\p{Ll}+(?:%s)(?:%s)?$" % (
+        "|".join(sorted(endings, key=len, reverse=True)), "|".join(e for e in case_endings() if e)))
 
 
 def _by_first_word(names: frozenset[str]) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
@@ -291,8 +297,9 @@ def _is_place_locative(doc: Sentence, k: int) -> bool:
 
 def _quoted_spans(doc: Sentence) -> list[tuple[int, int]]:
     """Token ranges [i, j] of quoted names: «…», “…”, "…" (at most 15 tokens, no nesting). Quoted
-    speech is no name: a quotation with a comma inside or a full stop or question mark before its
-    close (``«Ұлттық банк Үкіметпен бірлесіп, … төмендетті»``) keeps its names and roles."""
+    speech is no name: a quotation with a comma inside, a full stop or question mark before its
+    close (``«Ұлттық банк Үкіметпен бірлесіп, … төмендетті»``) or a dash after it (``«…», — деді``)
+    keeps its names and roles."""
     spans, i, n = [], 0, len(doc)
     while i < n:
         close = OPEN_QUOTES.get(doc[i].text)
@@ -312,7 +319,12 @@ def _quoted_spans(doc: Sentence) -> list[tuple[int, int]]:
 
 
 def _is_speech(doc: Sentence, i: int, j: int) -> bool:
-    return doc[j - 1].text in {".", "?", "…"} or any(doc[k].text == "," for k in range(i + 1, j))
+    after = [t.text for t in doc[j + 1 : j + 3]]
+    return (doc[j - 1].text in {".", "?", "…"} or any(doc[k].text == "," for k in range(i + 1, j))
+            or bool(after) and (after[0] in _DASHES or after[:1] == [","] and after[1:] and after[1] in _DASHES))
+
+
+_DASHES = frozenset("—–-")
 
 
 def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]:
@@ -642,11 +654,16 @@ def _person_rules(doc: Sentence) -> list[Mention]:
         a, b = doc[tok.i + 1], doc[tok.i + 2]
         if tok.is_lower and _is_demonym(tok.text) and name_word(a) and name_word(b):
             out.append(doc.mention(a.i, b.i + 1, "PERSON"))
-    # A surname on its own (Досаевтың, Назарбаев): the surname shape is the cue.
+    # A surname on its own (Досаевтың, Назарбаев, Президент Тоқаевтың): the surname shape is the
+    # cue; opening a sentence, only a Slavic-style -ов/-ев one (Назарбаев отыз жыл …), since
+    # sentence-initial nouns end in -ин, -ина too (Медицина, Машина).
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if (prev is not None and g["surname_re"].match(tok.text)
-                and not (prev.is_title and prev.text not in g["not_names"] and not in_other_case(prev.text))
+        if (g["surname_re"].match(tok.text)
+                and (prev is not None or g["initial_surname_re"].match(tok.text))
+                and not (prev is not None and prev.is_title and prev.text not in g["not_names"]
+                         and not in_other_case(prev.text) and not is_position_head(prev.text)
+                         and prev.text not in g["standalone"])
                 and not any(tok.text.startswith(n) for n in g["not_surnames"]) and gpe_stem(tok.text) is None):
             out.append(doc.mention(tok.i, tok.i + 1, "PERSON"))
     eponym = frozenset(g["eponym_words"])
@@ -679,6 +696,15 @@ def _generic_end(doc: Sentence, k: int) -> int:
     return k
 
 
+def _generic_follows(doc: Sentence, k: int) -> bool:
+    """A generic place noun, singular or shared plural, at ``k`` or after the other names of a list
+    (``Абай облысы``; ``Ақмола, Абай және Ұлытау облыстарының``)."""
+    g = grammar()
+    while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text == "," or doc[k].lower_ in g["name_links"]):
+        k += 1
+    return k < len(doc) and (_generic_end(doc, k) > k or lemmatize(doc[k].text) in g["gpe_generic"])
+
+
 def gpe_norm(text: str) -> str | None:
     """The nominative of a place mention: the gazetteer's name (``Ливерпульде`` → ``Ливерпуль``) or
     the name with its generic noun's base form (``Бершүгір ауылдық округін`` → ``… округі``)."""
@@ -709,6 +735,8 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and not is_person_name(tok):
                 out.append(doc.mention(tok.i, after, "GPE"))
             continue
+        elif gpe_stem(tok.text) in g["gpe_eponyms"] and not _generic_follows(doc, end):
+            continue  # Абай мұрасы: the poet, not the region
         out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
     return out
 
