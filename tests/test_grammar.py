@@ -383,3 +383,14 @@ def test_a_place_named_after_a_person_needs_its_generic_noun():
     assert not kzextract.extract_text("Абай мұрасын насихаттау маңызды.", ner="none").entities
     doc = kzextract.extract_text("Ақмола, Абай және Ұлытау облыстарының әкімдері жиналды.", ner="none")
     assert "Абай" in {e.norm for e in doc.entities if e.label == "GPE"}
+
+
+@pytest.mark.parametrize("text", ["Қазан айына дейін алма жиналады.", "Төле бидің осы өсиеті маңызды.",
+                                  "Жақсы мынау әзір бар."])
+def test_a_month_a_hero_or_a_common_word_is_no_place(text):
+    assert not [e for e in kzextract.extract_text(text, ner="none").entities if e.label == "GPE"]
+
+
+def test_a_place_name_used_as_a_given_name_before_a_surname():
+    doc = kzextract.extract_text("Президенттің қабылдауында Алтай Көлгінов елорданың тынысын баяндады.", ner="none")
+    assert ("PERSON", "Алтай Көлгінов") in {(e.label, e.text) for e in doc.entities}

@@ -80,7 +80,9 @@ def grammar() -> dict:
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
         "gpe_generic_pre": lower(g["gpe"]["generic_modifiers"]),
-        "gpe_eponyms": frozenset(g["gpe"]["eponyms"]),
+        "gpe_with_generic": frozenset(g["gpe"]["only_with_generic"]),
+        "month_names": frozenset(m.lower() for m in load_toml("dates")["months"]),
+        "month_nouns": tuple(g["gpe"]["month_nouns"]),
         "name_links": frozenset(g["gpe"]["list_links"]),
         # Every place list of the gazetteer (the NER model's feature reads the same lists).
         "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
@@ -625,7 +627,9 @@ def _person_rules(doc: Sentence) -> list[Mention]:
             g["surname_re"].match(tok.text)
             and not any(tok.text.startswith(n) for n in g["not_surnames"])
             and prev.is_title and prev.is_alpha and prev.text not in g["not_names"]
-            and not is_position_head(prev.text) and gpe_stem(prev.text) is None
+            and not is_position_head(prev.text)
+            # a place's name is a given name too before an -ов/-ев surname (Алтай Көлгінов)
+            and (gpe_stem(prev.text) is None or g["initial_surname_re"].match(tok.text) is not None)
             and (prev.text in g["given"] or not in_other_case(prev.text))  # not Кездесуде Назарбаев
         ):
             out.append(doc.mention(tok.i - 1, tok.i + 1, "PERSON"))
@@ -735,8 +739,10 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and not is_person_name(tok):
                 out.append(doc.mention(tok.i, after, "GPE"))
             continue
-        elif gpe_stem(tok.text) in g["gpe_eponyms"] and not _generic_follows(doc, end):
-            continue  # Абай мұрасы: the poet, not the region
+        if gpe_stem(doc.span_text(tok.i, end)) in g["gpe_with_generic"] and not _generic_follows(doc, end):
+            continue  # Абай мұрасы, Төле бидің өсиеті: the person, not the region
+        if end < len(doc) and doc[end].lower_.startswith(g["month_nouns"]) and tok.lower_ in g["month_names"]:
+            continue  # Қазан айында: the month, not the city
         out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
     return out
 
