@@ -394,3 +394,18 @@ def test_a_month_a_hero_or_a_common_word_is_no_place(text):
 def test_a_place_name_used_as_a_given_name_before_a_surname():
     doc = kzextract.extract_text("Президенттің қабылдауында Алтай Көлгінов елорданың тынысын баяндады.", ner="none")
     assert ("PERSON", "Алтай Көлгінов") in {(e.label, e.text) for e in doc.entities}
+
+
+@pytest.mark.parametrize("text", ["Президенттік кадрлық резервті іріктеу басталды.", "Президенттердің кездесуі өтті."])
+def test_a_title_word_inside_a_derived_word_is_no_title(text):
+    assert not [e for e in kzextract.extract_text(text, ner="none").entities if e.label == "POSITION"]
+
+
+@pytest.mark.parametrize("text", ["Оған одаққа мүше бес елдің басшысы келді.", "Әзірше 16 мектеп басшысына айыппұл салынды."])
+def test_a_counted_group_of_role_holders_is_no_position(text):
+    assert not [e for e in kzextract.extract_text(text, ner="none").entities if e.label == "POSITION"]
+
+
+def test_a_numbered_school_keeps_its_director():
+    doc = kzextract.extract_text("Жиынға №5 мектеп директоры Асқар Бейсенов қатысты.", ner="none")
+    assert "мектеп директоры" in {e.text for e in doc.entities if e.label == "POSITION"}

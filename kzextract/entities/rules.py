@@ -66,11 +66,14 @@ def grammar() -> dict:
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
         "verb_end": tuple(g["chain"]["verb_endings"]),
+        "ordinal_end": tuple(load_toml("numbers")["suffixes"]["ordinal"]),
         "given": frozenset(load_wordlist("names/given_names")),
         "eponym_words": frozenset(g["model"]["eponym_words"]),
+        # a title with a case ending, never a derivation (Президенттік "presidential", Президенттер)
         "standalone_re": regex.compile(
-            r"(?<!\p{L})(?:%s)\p{Ll}*"
-            % "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True))
+            r"(?<!\p{L})(?:%s)(?:%s)?(?!\p{L})" % (
+                "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True)),
+                "|".join(sorted({e for e in case_endings() + possessive_case_endings() if e}, key=len, reverse=True)))
         ),
         "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
         "not_names": frozenset(g["chain"]["not_names"]),
@@ -225,7 +228,8 @@ def _is_chain_word(tok, g: dict) -> bool:
         # Алексей Цой, А. Цой
         return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
     if tok.is_alpha and tok.like_num:
-        return True  # an ordinal inside a role: бірінші вице-министрі
+        # an ordinal inside a role (бірінші вице-министрі), never an amount (бес елдің басшысы)
+        return low.endswith(g["ordinal_end"])
     if not tok.is_alpha and "-" not in t:
         return False
     if (low.endswith(g["verb_end"]) and not (t[:1].isupper() and (i > 0 or gpe_stem(t) is not None))) or in_other_case(t):
@@ -496,9 +500,18 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
             continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
+        if label == "POSITION" and start > 0 and _is_cardinal(doc[start - 1]):
+            continue  # он алты мектеп басшысына: a counted group, no specific holder
         out.append(doc.mention(start, tok.i + 1, label))
         floor = tok.i + 1
     return out
+
+
+def _is_cardinal(tok) -> bool:
+    """A number that counts (``16``, ``бес``), not an ordinal (``бірінші``, ``2-ші``) or a number
+    that names (``№5``)."""
+    numbered = "№" in tok.text or (tok.i > 0 and "№" in tok.doc[tok.i - 1].text)
+    return tok.like_num and not numbered and not tok.lower_.endswith(grammar()["ordinal_end"])
 
 
 def _nominative_key(text: str) -> str:
