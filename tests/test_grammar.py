@@ -409,3 +409,10 @@ def test_a_counted_group_of_role_holders_is_no_position(text):
 def test_a_numbered_school_keeps_its_director():
     doc = kzextract.extract_text("Жиынға №5 мектеп директоры Асқар Бейсенов қатысты.", ner="none")
     assert "мектеп директоры" in {e.text for e in doc.entities if e.label == "POSITION"}
+
+
+def test_a_bare_body_noun_after_another_noun_is_no_organisation():
+    doc = kzextract.extract_text("Президент министрлікке жеті міндет жүктеді.", ner="none")
+    assert not [e for e in doc.entities if e.label == "ORGANISATION"]
+    doc = kzextract.extract_text("Облыстық сайлау комиссиясы мен Ұлттық банк шешім қабылдады.", ner="none")
+    assert {"Ұлттық банк"} <= {e.text for e in doc.entities if e.label == "ORGANISATION"}

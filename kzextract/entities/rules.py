@@ -493,6 +493,8 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
             continue
         if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_head(doc, tok.i):
             continue  # директорының … орынбасары, әкімінің баспасөз қызметі: part of a longer phrase
+        if label == "ORGANISATION" and _is_bare_org_head(tok.text) and tok.i > 0 and not _modifies_bare(doc[tok.i - 1]):
+            continue  # Президент министрлікке: a noun before a head without possessive is no modifier
         start = _grow_left(doc, tok.i, label, floor=floor)
         if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
@@ -505,6 +507,20 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
         out.append(doc.mention(start, tok.i + 1, label))
         floor = tok.i + 1
     return out
+
+
+def _is_bare_org_head(word: str) -> bool:
+    g = grammar()
+    return not _inflected(word, g["org_heads"], g["poss_end"]) and _inflected(word, g["org_bare"], g["case_end"])
+
+
+def _modifies_bare(tok) -> bool:
+    """Words a head without possessive takes on its left: an adjective (Ұлттық банк, облыстық
+    комиссия), an attributive (жанындағы кеңес) or a postpositional link (жөніндегі кеңес)."""
+    g = grammar()
+    low = tok.lower_
+    return (low.endswith(adjective_suffixes() + g["attributive"])
+            or low in g["links"] or not tok.is_alpha)
 
 
 def _is_cardinal(tok) -> bool:
