@@ -416,3 +416,14 @@ def test_a_bare_body_noun_after_another_noun_is_no_organisation():
     assert not [e for e in doc.entities if e.label == "ORGANISATION"]
     doc = kzextract.extract_text("Облыстық сайлау комиссиясы мен Ұлттық банк шешім қабылдады.", ner="none")
     assert {"Ұлттық банк"} <= {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+@pytest.mark.parametrize("text,name", [("Суретші Владимир Шевченко елтаңбаны жасады.", "Владимир Шевченко"),
+                                       ("Кездесуге Давид Кезерашвили қатысты.", "Давид Кезерашвили")])
+def test_slavic_and_georgian_surnames_are_names(text, name):
+    assert name in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "PERSON"}
+
+
+def test_a_surname_shaped_country_stays_in_the_role():
+    doc = kzextract.extract_text("Кеше Украина елшісі Петр Врублевский келді.", ner="none")
+    assert ("Петр Врублевский", "Украина елшісі") in {(o.name, o.position) for o in doc.officials}

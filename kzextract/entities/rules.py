@@ -180,7 +180,8 @@ def is_person_name(tok) -> bool:
     t = tok.text
     return t[:1].isupper() and (
         lemmatize(t) in g["given"] or t in g["given"]
-        or (g["surname_re"].match(t) is not None and not any(t.startswith(n) for n in g["not_surnames"]))
+        or (g["surname_re"].match(t) is not None and not any(t.startswith(n) for n in g["not_surnames"])
+            and gpe_stem(t) is None)  # Украина, Ресей: surname-shaped places
     )
 
 
