@@ -427,3 +427,21 @@ def test_slavic_and_georgian_surnames_are_names(text, name):
 def test_a_surname_shaped_country_stays_in_the_role():
     doc = kzextract.extract_text("Кеше Украина елшісі Петр Врублевский келді.", ner="none")
     assert ("Петр Врублевский", "Украина елшісі") in {(o.name, o.position) for o in doc.officials}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Біріккен Ұлттар Ұйымының миссиясына сарбаздар барады.", "Біріккен Ұлттар Ұйымының"),
+    ("Кеше Әділет министрлігі мәлімдеме жасады.", "Әділет министрлігі"),
+    ("Осы ынтымақтастықтың арқасында «Қазпошта» желісін кеңейтеді.", "«Қазпошта»"),
+    ("Сондай-ақ «Қазақстан темір жолының» ақаулары анықталды.", "«Қазақстан темір жолының»"),
+])
+def test_names_that_look_like_other_words_still_name_a_body(text, org):
+    assert org in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"}
+
+
+@pytest.mark.parametrize("word,expected", [("жиырма", True), ("мыңнан", True), ("125-тен", True), ("бесінші", True),
+                                           ("Біріккен", False), ("бірақ", False), ("Жетісу", False)])
+def test_the_grammar_reads_number_words_not_words_that_start_like_them(word, expected):
+    from kzextract.entities.rules import tokenizer
+    from kzextract.entities.tokens import Sentence
+    assert Sentence(tokenizer()(word))[0].like_num is expected

@@ -84,3 +84,4 @@ def test_an_unknown_setting_is_an_error(tmp_path):
     user.write_text("max_byte = 1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="max_byte"):
         settings.load(user)
+

@@ -227,14 +227,15 @@ def _is_chain_word(tok, g: dict) -> bool:
     if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t) or (
             t[:1].isupper() and i > 0 and (doc[i - 1].text in g["given"] or _INITIALS_ONLY.fullmatch(doc[i - 1].text))):
         # Алексей Цой, А. Цой
-        return _eponym_follows(doc, i, g)  # Л.Гумилев атындағы … университеті
+        return _eponym_follows(doc, i, g) or _names_a_body(doc, i, g)  # Л.Гумилев атындағы … университеті
     if tok.is_alpha and tok.like_num:
         # an ordinal inside a role (бірінші вице-министрі), never an amount (бес елдің басшысы)
         return low.endswith(g["ordinal_end"])
     if not tok.is_alpha and "-" not in t:
         return False
-    if (low.endswith(g["verb_end"]) and not (t[:1].isupper() and (i > 0 or gpe_stem(t) is not None))) or in_other_case(t):
-        return False  # a verb form, unless a name (Жезқазған, Талдықорған)
+    if (low.endswith(g["verb_end"]) and not (t[:1].isupper() and (
+            i > 0 or gpe_stem(t) is not None or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())))) or in_other_case(t):
+        return False  # a verb form, unless a name (Жезқазған, Біріккен Ұлттар)
     return True
 
 
@@ -249,6 +250,14 @@ def _eponym_follows(doc: Sentence, i: int, g: dict) -> bool:
         if not (doc[k].text[:1].isupper() or _INITIALS_ONLY.fullmatch(doc[k].text)):
             return False
     return False
+
+
+def _names_a_body(doc: Sentence, i: int, g: dict) -> bool:
+    """A lone given-name-shaped word right before a body's head names the body (``Әділет
+    министрлігі``, ``Нұр Отан партиясы``), not a person: people are not written before a head."""
+    t = doc[i].text
+    return (i + 1 < len(doc) and is_org_head(doc[i + 1].text) and g["surname_re"].match(t) is None
+            and (i == 0 or not is_person_name(doc[i - 1])))
 
 
 def _is_verbal_noun(tok) -> bool:
@@ -367,6 +376,8 @@ def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]
             emit("ORGANISATION", i, _legal_tail(doc, head + 1))  # also «Ақсақал кеңесі» қоғамдық бірлестігі
         elif j - 1 > i and is_org_head(doc[j - 1].text) and doc[i + 1].text[:1].isupper():
             emit("ORGANISATION", i, j + 1)  # «Әділет және даму партиясы»: the head inside the quotes
+        elif _named_body_end(doc, i + 1) == j:
+            emit("ORGANISATION", i, j + 1)  # «Қазпошта», «Қазақстан темір жолының»: a listed body quoted
         else:
             coordinated = (
                 j + 2 < len(doc) and doc[j + 1].text in {",", "және", "мен", "пен", "бен"}
@@ -606,19 +617,26 @@ def _named_bodies(doc: Sentence) -> list[Mention]:
                 _inflected(t.text, g["lowercase_bodies"], g["case_end"])
                 and t.i + 1 < len(doc) and doc[t.i + 1].lower_.startswith(g["lowercase_acts"])):
             continue
-        for before, last in g["named_bodies"].get(t.lower_, []) + g["named_bodies"].get("", []):
-            n = len(before)
-            if before and tuple(w.lower_ for w in doc[t.i : t.i + n]) != before:
-                continue
-            if t.i + n < len(doc) and _inflected(doc[t.i + n].text.lower().replace("-", ""), last, g["case_end"]):
-                # ҚР ІІМ; облыстық ЖРО: the state's abbreviation or the level of a body before it
-                start = t.i - 1 if t.i > 0 and (doc[t.i - 1].text in g["state_prefixes"] or doc[t.i - 1].text in g["org_lc_starts"]) else t.i
-                out.append(doc.mention(start, t.i + n + 1, "ORGANISATION"))
-                break
-        else:
-            if t.is_alpha and t.lower_.endswith(g["contractions"]) and len(t) > 6:
-                out.append(doc.mention(t.i, t.i + 1, "ORGANISATION"))
+        end = _named_body_end(doc, t.i)
+        if end is not None:
+            # ҚР ІІМ; облыстық ЖРО: the state's abbreviation or the level of a body before it
+            start = t.i - 1 if t.i > 0 and (doc[t.i - 1].text in g["state_prefixes"] or doc[t.i - 1].text in g["org_lc_starts"]) else t.i
+            out.append(doc.mention(start, end, "ORGANISATION"))
+        elif t.is_alpha and t.lower_.endswith(g["contractions"]) and len(t) > 6:
+            out.append(doc.mention(t.i, t.i + 1, "ORGANISATION"))
     return out
+
+
+def _named_body_end(doc: Sentence, i: int) -> int | None:
+    """End of the listed body name starting at token ``i`` (its last word in any case), or None."""
+    g = grammar()
+    for before, last in g["named_bodies"].get(doc[i].lower_, []) + g["named_bodies"].get("", []):
+        n = len(before)
+        if before and tuple(w.lower_ for w in doc[i : i + n]) != before:
+            continue
+        if i + n < len(doc) and _inflected(doc[i + n].text.lower().replace("-", ""), last, g["case_end"]):
+            return i + n + 1
+    return None
 
 
 def _qualified_org_head(doc: Sentence, i: int) -> bool:

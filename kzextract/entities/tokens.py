@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..numbers import number_value
+
 
 @dataclass(slots=True, eq=False)
 class Tok:
@@ -52,6 +54,12 @@ class Mention:
         return last.idx + len(last.text)
 
 
+def _like_num(t) -> bool:
+    """spaCy's guess, checked for words against the numbers stage's lexicon: ``Біріккен`` and
+    ``Жетісу`` start like number words but are none."""
+    return t.like_num and (not t.is_alpha or number_value(t.lower_) is not None)
+
+
 class Sentence(list):
     """The tokens of one sentence ``Doc``: a list of :class:`Tok`, with the sentence's text."""
 
@@ -59,7 +67,7 @@ class Sentence(list):
 
     def __init__(self, doc: Doc) -> None:
         super().__init__(
-            Tok(t.i, t.idx, t.text, t.lower_, t.is_title, t.is_lower, t.is_alpha, t.is_punct, t.like_num, self)
+            Tok(t.i, t.idx, t.text, t.lower_, t.is_title, t.is_lower, t.is_alpha, t.is_punct, _like_num(t), self)
             for t in doc
         )
         self.text = doc.text
