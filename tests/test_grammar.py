@@ -445,3 +445,19 @@ def test_the_grammar_reads_number_words_not_words_that_start_like_them(word, exp
     from kzextract.entities.rules import tokenizer
     from kzextract.entities.tokens import Sentence
     assert Sentence(tokenizer()(word))[0].like_num is expected
+
+
+def test_a_patronymic_stays_inside_the_name_and_our_first_president_is_a_title():
+    doc = kzextract.extract_text("Тұңғыш Президентіміз Нұрсұлтан Әбішұлы Назарбаев бұл салада көп жұмыс істеді.", ner="none")
+    assert ("Нұрсұлтан Әбішұлы Назарбаев", "Тұңғыш Президентіміз") in {(o.name, o.position) for o in doc.officials}
+
+
+@pytest.mark.parametrize("text,role", [("Бас прокурор Қайрат Қожамжаров істі бақылауына алды.", "Бас прокурор"),
+                                       ("Бұл – Елбасымыздың бастамасы.", "Елбасымыздың")])
+def test_more_role_words(text, role):
+    assert role in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "POSITION"}
+
+
+def test_time_adverbs_never_start_a_body():
+    doc = kzextract.extract_text("Әзірге қалалық сайлау комиссиясының мүшелері оқытылуда.", ner="none")
+    assert "қалалық сайлау комиссиясының" in {e.text for e in doc.entities if e.label == "ORGANISATION"}

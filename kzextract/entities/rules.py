@@ -79,6 +79,7 @@ def grammar() -> dict:
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": _surname_re(g["person"]["surname_endings"]),
         "initial_surname_re": _surname_re(g["person"]["initial_surname_endings"]),
+        "patronymic_re": regex.compile(r"^\p{Lu}\p{Ll}+(?:%s)$" % "|".join(g["person"]["patronymic_endings"])),
         "standalone": frozenset(g["position"]["standalone"]),
         "not_surnames": frozenset(g["person"]["not_surnames"]),
         "gpe_generic": lower(g["gpe"]["generic_nouns"]),
@@ -696,8 +697,8 @@ def _person_rules(doc: Sentence) -> list[Mention]:
         nxt = doc[tok.i + 1]
         if tok.is_title and tok.text in g["given"] and name_word(nxt):
             end = tok.i + 2
-            if nxt.text in g["given"] and end < len(doc) and name_word(doc[end]):
-                end += 1
+            if (nxt.text in g["given"] or g["patronymic_re"].match(nxt.text)) and end < len(doc) and name_word(doc[end]):
+                end += 1  # a second given name or a patronymic before the surname
             out.append(doc.mention(tok.i, end, "PERSON"))
         elif g["surname_re"].match(tok.text) and lemmatize(nxt.text) in g["given"] and nxt.is_title:
             out.append(doc.mention(tok.i, tok.i + 2, "PERSON"))

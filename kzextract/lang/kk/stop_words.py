@@ -1,4 +1,5 @@
-"""Kazakh function words: conjunctions, postpositions, pronouns and particles."""
+"""Kazakh function words: conjunctions, postpositions, pronouns, particles and time adverbs
+(with their attributive forms: биылғы, қазіргі), which never start a name."""
 
 STOP_WORDS = set(
     """
@@ -7,5 +8,7 @@ STOP_WORDS = set(
 не немесе неге нені ол олар оларға олардың оның оны онда осы осындай сол солар соң сияқты
 сондай-ақ сонымен сонымен қатар туралы тағы тек үшін шейін шамамен қана қатар қарай ғой ғана
 әр әрбір әлі өз өзі өзінің біз біздің сіз сіздің сен мен маған менен ия иә жоқ емес
+биыл биылғы былтыр былтырғы бүгін бүгінгі кеше кешегі ертең ертеңгі қазір қазіргі әзір әзірге
+әзірше жақында қазірдің
 """.split()
 )
