@@ -143,3 +143,11 @@ def test_a_long_headline_without_a_full_stop_and_its_broken_repeat_are_not_body(
 def test_a_page_printing_the_article_twice_keeps_one_copy():
     doc = _page("Жастармен кездесу өтті", LEAD, MORE, "Арай ТӨЛЕГЕНҚЫЗЫ", LEAD, MORE)
     assert doc.body.split("\n") == [LEAD, MORE]
+
+
+def test_site_menus_counters_and_more_widgets_are_furniture():
+    doc = _page("Жастармен кездесу өтті", "Басты бет", "Қаз", "Рус", "Қаралым: 1 245", "1245 рет қаралды",
+                LEAD, "Жарнама", MORE, "Сондай-ақ оқыңыз:", "Облыста жаңа мектеп ашылды", "Барлық құқықтар қорғалған © 2024")
+    assert LEAD in doc.body and MORE in doc.body
+    for junk in ("Басты бет", "Рус", "Қаралым", "қаралды", "Жарнама", "Сондай-ақ оқыңыз", "жаңа мектеп", "құқықтар"):
+        assert junk not in doc.body
