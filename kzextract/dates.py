@@ -105,7 +105,7 @@ def _lexicon() -> _Lexicon:
         "yy": rf"(?<![\p{{N}}.,/])(?P<y>\d{{4}})\s*[-–—]\s*(?P<y2>\d{{4}}|\d{{2}})(?![\p{{N}}]){ynoun}{ysep}{yw}",
         "y": rf"{year}{ysep}{yw}{ypart}",
         "dm": rf"{day}(?:\s+|\s*-\s*){mon}",
-        "mgd": rf"(?:{year}{ysep}{yw}\s+)?(?<!\p{{L}})(?P<mon>{_alt(months)}){gen}\s+{day}{fm['day_suffix']}{nl}",
+        "mgd": rf"(?:{year}{ysep}{yw}\s+)?(?<!\p{{L}})(?P<mon>{_alt(months)})(?:{gen}|\s+{fm['month_word_genitive']})\s+{day}{fm['day_suffix']}{nl}",
         "m": rf"{mon}{mword}",
         "ysame": rf"{year}{ysep}{yw}\s+(?:{_alt(fm['same_period'])})\s+{fm['same_period_word']}",
         "ymm": rf"{year}{ysep}{yw}\s+{mrange}",
