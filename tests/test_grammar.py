@@ -461,3 +461,18 @@ def test_more_role_words(text, role):
 def test_time_adverbs_never_start_a_body():
     doc = kzextract.extract_text("Әзірге қалалық сайлау комиссиясының мүшелері оқытылуда.", ner="none")
     assert "қалалық сайлау комиссиясының" in {e.text for e in doc.entities if e.label == "ORGANISATION"}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Бұл туралы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі хабарлады.", "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"),
+    ("Бұл туралы Экономикалық тергеу қызметі хабарлады.", "Экономикалық тергеу қызметі"),
+    ("Бұл туралы «Kazakhstan Temir Zholy» ҰК АҚ хабарлады.", "«Kazakhstan Temir Zholy» ҰК АҚ"),
+    ("Кездесу Назарбаев Университетінде өтті.", "Назарбаев Университетінде"),
+])
+def test_more_kinds_of_body_names(text, org):
+    assert org in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"}
+
+
+def test_a_pronoun_before_karsy_is_not_part_of_a_role():
+    doc = kzextract.extract_text("Оған қарсы облыс әкімі Ербол Сауырықов шықты.", ner="none")
+    assert ("Ербол Сауырықов", "облыс әкімі") in {(o.name, o.position) for o in doc.officials}

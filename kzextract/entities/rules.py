@@ -65,6 +65,7 @@ def grammar() -> dict:
         "links": lower(g["chain"]["links"]),
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
+        "dative_links": lower(g["chain"]["dative_links"]),
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "ordinal_end": tuple(load_toml("numbers")["suffixes"]["ordinal"]),
         "given": frozenset(load_wordlist("names/given_names")),
@@ -216,6 +217,10 @@ def _is_chain_word(tok, g: dict) -> bool:
             # директорының вокзал шаруашылығы бойынша орынбасары: a role's field
             or any(is_position_head(doc[k].text) and doc[k].lower_.endswith(g["gen_suffixes"])
                    for k in range(max(0, i - 3), i))))
+    if low in g["dative_links"]:  # жемқорлыққа қарсы іс-қимыл: a postposition and the dative word it takes
+        return i > 0 and doc[i - 1].is_alpha and doc[i - 1].lower_ not in STOP_WORDS
+    if tok.is_alpha and i + 1 < len(doc) and doc[i + 1].lower_ in g["dative_links"] and low not in STOP_WORDS:
+        return True
     if t == ",":  # a list inside one name: Еңбек, әлеуметтік қорғау және көші-қон комитеті
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
     if t in g["not_names"] or low in STOP_WORDS or low in g["chain_stops"]:
@@ -392,10 +397,16 @@ def _quoted_rules(doc: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]
 
 def _nested_legal_end(doc: Sentence, k: int) -> int:
     """End of a quoted name with legal forms at ``k``, past the outer ones of a name nested in
-    quotes (``«ҚазАвтоЖол» ҰК» АҚ``: the company «ҚазАвтоЖол» ҰК, a joint-stock one)."""
+    quotes (``«ҚазАвтоЖол» ҰК» АҚ``: the company «ҚазАвтоЖол» ҰК, a joint-stock one) and past a
+    second form written without the quote (``«Kazakhstan Temir Zholy» ҰК АҚ``)."""
     legal = grammar()["legal"]
-    while k + 1 < len(doc) and doc[k].text in OPEN_QUOTES.values() and doc[k + 1].text.split("-")[0] in legal:
-        k += 2
+    while k < len(doc):
+        if k + 1 < len(doc) and doc[k].text in OPEN_QUOTES.values() and doc[k + 1].text.split("-")[0] in legal:
+            k += 2
+        elif doc[k].text.split("-")[0] in legal:  # «Kazakhstan Temir Zholy» ҰК АҚ
+            k += 1
+        else:
+            return k
     return k
 
 
