@@ -11,9 +11,13 @@ import regex
 
 from .document import Document, Entity, Official
 from .entities.rules import is_shared_role
+from .resources import load_toml
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.\s?)+")
 _GAP_BEFORE = regex.compile(r"\s{0,3}(?:[–—-]\s{0,3})?")  # POSITION then PERSON (… басшысы – Мәнсия Есекеева)
+# … жетекшісі, профессор Айбек Сәрсенов: a title after a comma between the role and the name
+_TITLE_GAP = regex.compile(r"\s{0,3},\s{0,3}(?:%s)\s{1,3}" % "|".join(
+    regex.escape(t) for t in sorted(load_toml("entities")["person"]["titles"], key=len, reverse=True)))
 _GAP_AFTER = regex.compile(r"\s{0,2}[,–—-]?\s{0,3}")  # PERSON, POSITION
 _NAMES_AND = regex.compile(r"\s*,\s*|\s+(?:пен|мен|бен|және)\s+")  # PERSON, PERSON / PERSON пен PERSON
 _AND = regex.compile(r"\s+және\s+|\s*[—–]\s*")  # POSITION және POSITION; POSITION — POSITION
@@ -39,7 +43,8 @@ def _roles_for(doc: Document, ents: list[Entity], i: int) -> list[str]:
         return [ents[first - 1].norm]
     person = ents[i]
     k = None
-    if i > 0 and ents[i - 1].label == "POSITION" and _GAP_BEFORE.fullmatch(doc.raw[ents[i - 1].end : person.start]):
+    gap = doc.raw[ents[i - 1].end : person.start] if i > 0 else ""
+    if i > 0 and ents[i - 1].label == "POSITION" and (_GAP_BEFORE.fullmatch(gap) or _TITLE_GAP.fullmatch(gap)):
         k = i - 1
     elif i + 1 < len(ents) and ents[i + 1].label == "POSITION" and _GAP_AFTER.fullmatch(doc.raw[person.end : ents[i + 1].start]):
         k = i + 1

@@ -2,6 +2,7 @@
 
 from kzextract.document import Document, Entity
 from kzextract.facts import assemble_facts
+import kzextract
 
 RAW = (
     "Алматы қаласы әкімінің орынбасары Ержан Бабақұмаров жиын өткізді. "
@@ -40,3 +41,8 @@ def test_a_position_far_from_the_name_is_not_attached():
     doc = Document("d", "-", RAW)
     doc.entities = [_ent("PERSON", "Е. Бабақұмаров"), _ent("POSITION", "орталық басшысының орынбасары")]
     assert assemble_facts(doc).officials[0].position is None
+
+
+def test_a_title_after_a_comma_keeps_the_role_before_it():
+    doc = kzextract.extract_text("Жоба жетекшісі, профессор Айбек Сәрсенов әдісті түсіндірді.", ner="none")
+    assert ("Айбек Сәрсенов", "Жоба жетекшісі") in {(o.name, o.position) for o in doc.officials}
