@@ -476,3 +476,8 @@ def test_more_kinds_of_body_names(text, org):
 def test_a_pronoun_before_karsy_is_not_part_of_a_role():
     doc = kzextract.extract_text("Оған қарсы облыс әкімі Ербол Сауырықов шықты.", ner="none")
     assert ("Ербол Сауырықов", "облыс әкімі") in {(o.name, o.position) for o in doc.officials}
+
+
+def test_a_country_with_its_official_style_is_one_place():
+    doc = kzextract.extract_text("Қытай Халық Республикасы мен Ресей Федерациясы келісімге қол қойды.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "GPE"] == ["Қытай Халық Республикасы", "Ресей Федерациясы"]
