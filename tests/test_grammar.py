@@ -481,3 +481,19 @@ def test_a_pronoun_before_karsy_is_not_part_of_a_role():
 def test_a_country_with_its_official_style_is_one_place():
     doc = kzextract.extract_text("Қытай Халық Республикасы мен Ресей Федерациясы келісімге қол қойды.", ner="none")
     assert [e.text for e in doc.entities if e.label == "GPE"] == ["Қытай Халық Республикасы", "Ресей Федерациясы"]
+
+
+@pytest.mark.parametrize("text,prog", [
+    ("Үкіметке «Бизнес – 2020» деген жол картасы аясында грант бөлінді.", "«Бизнес – 2020» деген жол картасы"),
+    ("Облыста «Дипломмен ауылға» атты жоба жалғасуда.", "«Дипломмен ауылға» атты жоба"),
+    ("Жұмыспен қамтудың 2020-2021 жылдарға арналған жол картасы бекітілді.",
+     "Жұмыспен қамтудың 2020-2021 жылдарға арналған жол картасы"),
+    ("Нәтижелі жұмыспен қамтуды және жаппай кәсіпкерлікті дамытудың 2017-2021 жылдарға арналған бағдарламасы қабылданды.",
+     "Нәтижелі жұмыспен қамтуды және жаппай кәсіпкерлікті дамытудың 2017-2021 жылдарға арналған бағдарламасы"),
+])
+def test_programmes_named_with_deguen_atty_and_long_dated_plans(text, prog):
+    assert prog in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "PROGRAMME"}
+
+
+def test_a_bare_cue_without_a_name_is_no_programme():
+    assert not kzextract.extract_text("Жаңа жоба бойынша 20 үй салынады.", ner="none").entities

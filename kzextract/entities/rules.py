@@ -479,7 +479,7 @@ def _programme_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
             doc[k].lower_ in g["plan_markers"] for k in range(max(0, tok.i - 6), tok.i)
         ):
             start = tok.i
-            while start - 1 >= 0 and start - 1 not in taken and tok.i - start < 10 and _plan_word(doc[start - 1], g):
+            while start - 1 >= 0 and start - 1 not in taken and tok.i - start < 14 and _plan_word(doc[start - 1], g):
                 start -= 1
             while start < tok.i and not (doc[start].text[:1].isupper() or doc[start].like_num or doc[start].lower_.endswith(g["gen_suffixes"] + ("ды", "ді", "ты", "ті"))):
                 start += 1
