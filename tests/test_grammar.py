@@ -497,3 +497,11 @@ def test_programmes_named_with_deguen_atty_and_long_dated_plans(text, prog):
 
 def test_a_bare_cue_without_a_name_is_no_programme():
     assert not kzextract.extract_text("Жаңа жоба бойынша 20 үй салынады.", ner="none").entities
+
+
+@pytest.mark.parametrize("text,org", [
+    ("«Қазақстан темір жолы» ұлттық компаниясы» АҚ хабарлады.", "«Қазақстан темір жолы» ұлттық компаниясы» АҚ"),
+    ("Оқушылар «Балапан» балабақшасына барды.", "«Балапан» балабақшасына"),
+])
+def test_kindergartens_and_a_legal_form_after_the_outer_quote(text, org):
+    assert org in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"}

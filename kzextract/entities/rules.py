@@ -435,6 +435,8 @@ def _legal_tail(doc: Sentence, end: int) -> int:
             break
         if not (doc[h].is_alpha and doc[h].text[:1].islower() and _is_chain_word(doc[h], g)):
             break
+    if end + 1 < len(doc) and doc[end].text in OPEN_QUOTES.values() and doc[end + 1].text.split("-")[0] in g["legal"]:
+        end += 1  # «Қазақстан темір жолы» ұлттық компаниясы» АҚ: the outer quote closes before the form
     if end < len(doc) and doc[end].text.split("-")[0] in g["legal"]:
         return _nested_legal_end(doc, end + 1)
     return end
