@@ -25,6 +25,7 @@ _BOUNDARY = regex.compile(
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"(?:^|[\s(«“\"])(?:\p{Lu}\.){1,2}$|^(?:\p{Lu}\.)+\p{Lu}$")
 _LATIN_STOP = regex.compile(r"[A-Za-z]\.[A-Za-z]")
+_ATTRIBUTION = regex.compile(r"\s*[–—-]\s*\p{Ll}")  # a dash and a lower-case word after the stop
 
 
 @cache
@@ -73,6 +74,8 @@ def split_text(text: str) -> list[tuple[int, int]]:
             continue
         if text[dot] == "." and _is_list_number(text, dot):
             continue  # "бөлісті: 1. Amanat …": a list number, not the end of a sentence
+        if _ATTRIBUTION.match(text, m.end("end")):
+            continue  # «Біз келеміз!» – деді ол: the speech and who said it are one sentence
         cuts.append(m.end("end"))
     for m in regex.finditer(r"\n", text):
         nxt = text[m.end() : m.end() + 1]

@@ -86,3 +86,8 @@ def test_a_sentence_ending_in_a_number_still_ends():
 
 def test_a_decimal_written_with_a_full_stop_is_no_sentence_break():
     assert _split("Өнімділік гектарына 18.6 центнер болды. 2020 жылы одан аз еді.") == ["Өнімділік гектарына 18.6 центнер болды.", "2020 жылы одан аз еді."]
+
+
+def test_speech_ending_in_a_stop_keeps_its_attribution():
+    assert _split("«Біз келеміз!» – деді ол. Кейін кетті.") == ["«Біз келеміз!» – деді ол.", "Кейін кетті."]
+    assert _split("Жұмыс басталды. – Біз дайынбыз, – деді ол.") == ["Жұмыс басталды.", "– Біз дайынбыз, – деді ол."]
