@@ -505,3 +505,8 @@ def test_a_bare_cue_without_a_name_is_no_programme():
 ])
 def test_kindergartens_and_a_legal_form_after_the_outer_quote(text, org):
     assert org in {e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"}
+
+
+def test_a_listed_surname_alone_is_a_person():
+    doc = kzextract.extract_text("Трамп Қытайға баж салығын енгізді, ал Путиннің жауабы кейін белгілі болды.", ner="none")
+    assert {"Трамп", "Путиннің"} <= {e.text for e in doc.entities if e.label == "PERSON"}

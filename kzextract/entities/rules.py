@@ -69,6 +69,7 @@ def grammar() -> dict:
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "ordinal_end": tuple(load_toml("numbers")["suffixes"]["ordinal"]),
         "given": frozenset(load_wordlist("names/given_names")),
+        "surnames": lower(load_wordlist("names/surnames")),
         "eponym_words": frozenset(g["model"]["eponym_words"]),
         # a title with a case ending, never a derivation (Президенттік "presidential", Президенттер)
         "standalone_re": regex.compile(
@@ -725,7 +726,9 @@ def _person_rules(doc: Sentence) -> list[Mention]:
     # sentence-initial nouns end in -ин, -ина too (Медицина, Машина).
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if (g["surname_re"].match(tok.text)
+        if tok.is_title and _inflected(tok.text, g["surnames"], g["case_end"]):
+            out.append(doc.mention(tok.i, tok.i + 1, "PERSON"))  # Трамп, Путиннің: a listed surname
+        elif (g["surname_re"].match(tok.text)
                 and (prev is not None or g["initial_surname_re"].match(tok.text))
                 and not (prev is not None and prev.is_title and prev.text not in g["not_names"]
                          and not in_other_case(prev.text) and not is_position_head(prev.text)
