@@ -510,3 +510,10 @@ def test_kindergartens_and_a_legal_form_after_the_outer_quote(text, org):
 def test_a_listed_surname_alone_is_a_person():
     doc = kzextract.extract_text("Трамп Қытайға баж салығын енгізді, ал Путиннің жауабы кейін белгілі болды.", ner="none")
     assert {"Трамп", "Путиннің"} <= {e.text for e in doc.entities if e.label == "PERSON"}
+
+
+def test_a_full_name_printed_in_capitals_is_the_same_person():
+    doc = kzextract.extract_text("Тақырып\n\nТренингте маман Нұрлыбай Наурызбаев сөйледі. Бұл туралы НҰРЛЫБАЙ НАУРЫЗБАЕВ айтты.\n", ner="none")
+    caps = [e for e in doc.entities if e.text == "НҰРЛЫБАЙ НАУРЫЗБАЕВ"]
+    assert [(e.label, e.norm) for e in caps] == [("PERSON", "Нұрлыбай Наурызбаев")]
+    assert [o.name for o in doc.officials] == ["Нұрлыбай Наурызбаев"]
