@@ -517,3 +517,9 @@ def test_a_full_name_printed_in_capitals_is_the_same_person():
     caps = [e for e in doc.entities if e.text == "НҰРЛЫБАЙ НАУРЫЗБАЕВ"]
     assert [(e.label, e.norm) for e in caps] == [("PERSON", "Нұрлыбай Наурызбаев")]
     assert [o.name for o in doc.officials] == ["Нұрлыбай Наурызбаев"]
+
+
+def test_a_full_name_written_again_where_no_rule_sees_it_is_the_person():
+    text = "Тақырып\n\nМәжілісмен Жанарбек Әшімжан сауал жолдады. Жанарбек Әшімжан бұл мәселені бұрын да көтерген.\n"
+    doc = kzextract.extract_text(text, ner="none")
+    assert [e.text for e in doc.entities if e.label == "PERSON"] == ["Жанарбек Әшімжан", "Жанарбек Әшімжан"]

@@ -74,19 +74,23 @@ _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}.])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)
 def _surname_mentions(doc: Document, entities: list[Entity]) -> list[Entity]:
     """A surname the article has already given with a first name or initials is that person
     again (``Трамп`` after ``Дональд Трамп``, ``Досаевтың`` after ``Ерболат Досаев``), and so is
-    the full name printed in capitals (``НҰРЛЫБАЙ НАУРЫЗБАЕВ``, a caption or a signature)."""
+    the full name written again where no rule saw it (a sentence-initial ``Жанарбек Әшімжан``) or
+    printed in capitals (``НҰРЛЫБАЙ НАУРЫЗБАЕВ``, a caption or a signature)."""
     full = {e.norm for e in entities if e.label == "PERSON" and len(e.norm.split()) > 1 and not e.norm.isupper()}
     surnames = {n.split()[-1] for n in full}
     if not surnames:
         return []
     taken = [(e.start, e.end) for e in entities]
     out = []
-    capitals = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % "|".join(regex.escape(n.upper()) for n in sorted(full)))
+    # the full name again, as written (a case ending allowed) or in capitals
+    again = regex.compile(r"(?<!\p{L})(?:%s)(?:\p{Ll}*+)(?!\p{L})|(?<!\p{L})(?:%s)(?!\p{L})" % (
+        "|".join(regex.escape(n) for n in sorted(full)), "|".join(regex.escape(n.upper()) for n in sorted(full))))
     for sent_id, sent in enumerate(doc.sentences):
-        for m in capitals.finditer(sent.text):
+        for m in again.finditer(sent.text):
             start, end = sent.start + m.start(), sent.start + m.end()
             if not any(a < end and start < b for a, b in taken):
-                out.append(Entity(start, end, "PERSON", m.group(), m.group().title(), "rule", sent_id))
+                norm = m.group().title() if m.group().isupper() else canonical(m.group(), "PERSON")
+                out.append(Entity(start, end, "PERSON", m.group(), norm, "rule", sent_id))
                 taken.append((start, end))
         for m in _CAPITALISED_WORD.finditer(sent.text):
             start, end = sent.start + m.start(), sent.start + m.end()
