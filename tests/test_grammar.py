@@ -523,3 +523,8 @@ def test_a_full_name_written_again_where_no_rule_sees_it_is_the_person():
     text = "Тақырып\n\nМәжілісмен Жанарбек Әшімжан сауал жолдады. Жанарбек Әшімжан бұл мәселені бұрын да көтерген.\n"
     doc = kzextract.extract_text(text, ner="none")
     assert [e.text for e in doc.entities if e.label == "PERSON"] == ["Жанарбек Әшімжан", "Жанарбек Әшімжан"]
+
+
+def test_a_place_of_two_words_with_a_double_space_is_one_place():
+    doc = kzextract.extract_text("Айта кетсек, Оңтүстік  Қазақстан және Жамбыл облыстарында өнім өсті.", ner="none")
+    assert ("Оңтүстік  Қазақстан", "Оңтүстік Қазақстан") in {(e.text, e.norm) for e in doc.entities if e.label == "GPE"}

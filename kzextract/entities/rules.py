@@ -779,7 +779,7 @@ def gpe_norm(text: str) -> str | None:
     the name with its generic noun's base form (``Бершүгір ауылдық округін`` → ``… округі``)."""
     g = grammar()
     words = text.split()
-    if (name := gpe_stem(text)) is not None:
+    if (name := gpe_stem(" ".join(words))) is not None:
         return name
     base = next((b for b in g["gpe_generic"] if _inflected(words[-1].lower(), frozenset([b]), g["poss_end"])), None)
     if base is not None and len(words) > 1:
@@ -796,7 +796,7 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
         if not tok.text[:1].isupper() or tok.text in g["not_names"] or not tok.is_alpha and "-" not in tok.text:
             continue
         end = tok.i + 1
-        longer = next((n for n in (3, 2) if tok.i + n <= len(doc) and gpe_stem(doc.span_text(tok.i, tok.i + n))), None)
+        longer = next((n for n in (3, 2) if tok.i + n <= len(doc) and gpe_stem(_words(doc, tok.i, tok.i + n))), None)
         if longer:  # Батыс Қазақстан, Америка Құрама Штаттары
             end = tok.i + longer
         elif gpe_stem(tok.text) is None:
@@ -804,12 +804,17 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and not is_person_name(tok):
                 out.append(doc.mention(tok.i, after, "GPE"))
             continue
-        if gpe_stem(doc.span_text(tok.i, end)) in g["gpe_with_generic"] and not _generic_follows(doc, end):
+        if gpe_stem(_words(doc, tok.i, end)) in g["gpe_with_generic"] and not _generic_follows(doc, end):
             continue  # Абай мұрасы, Төле бидің өсиеті: the person, not the region
         if end < len(doc) and doc[end].lower_.startswith(g["month_nouns"]) and tok.lower_ in g["month_names"]:
             continue  # Қазан айында: the month, not the city
         out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
     return out
+
+
+def _words(doc: Sentence, start: int, end: int) -> str:
+    """Tokens ``[start, end)`` joined by single spaces (``Оңтүстік  Қазақстан`` as listed)."""
+    return " ".join(doc.span_text(start, end).split())  # a run of spaces is a token of its own
 
 
 def rule_spans(sdoc: Doc) -> list[RuleSpan]:
