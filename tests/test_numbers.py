@@ -481,3 +481,8 @@ def test_number_value_reads_one_number_phrase():
     assert number_value("бір мың тоғыз жүз тоқсан бір") == 1991
     assert number_value("оны екі мың") is None
     assert number_value("") is None
+
+
+def test_a_bare_number_joined_by_zhane_shares_the_counted_noun():
+    qs = find_quantities("Мектепте 300 және 400 оқушы бар.")
+    assert [(q.value, q.noun) for q in qs] == [(300, "оқушы"), (400, "оқушы")]

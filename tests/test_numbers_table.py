@@ -129,6 +129,10 @@ OTHER_UNITS = [
     ("Жобаға ондаған миллион теңге жұмсалды.", [(1e7, "KZT", "vague")]),
     ("Жүздеген гектар егістік су астында қалды.", [(100, "hectare", "vague")]),
     ("Қоймаларда мыңдаған тонна астық сақталды.", [(1000, "tonne", "vague")]),
+    # two amounts of one unit written once: the first shares it
+    ("Жалақы 8 және 10 пайызға өсті.", [(8, "percent", "exact"), (10, "percent", "exact")]),
+    ("Экспорт 5 немесе 10 пайыздан астам өседі.", [(5, "percent", "more_than"), (10, "percent", "more_than")]),
+    ("Егістік 12 және 15 гектар жерде орналасқан.", [(12, "hectare", "exact"), (15, "hectare", "exact")]),
 ]
 GROUPS = {"money": MONEY, "area": AREA, "weight": WEIGHT, "distance": DISTANCE, "multiplier": MULTIPLIER}
 EXTENDED = [pytest.param(t, e, id=f"{name}:{t[:40]}") for name, rows in {**GROUPS, "other": OTHER_UNITS}.items()

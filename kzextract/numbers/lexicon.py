@@ -108,6 +108,7 @@ class _Lex:
     after_noun_words: int
     plus_more_than: frozenset
     list_joiners: frozenset
+    coordinators: frozenset
     range_joiners: frozenset
     money_nouns: frozenset
     money_min: Decimal
@@ -235,6 +236,7 @@ def _lex() -> _Lex:
         after_noun_words=int(after_noun["noun_words"]),
         plus_more_than=frozenset(after_noun["plus_more_than"]),
         list_joiners=frozenset(lx["list_joiners"]),
+        coordinators=frozenset(lx["coordinators"]),
         range_joiners=frozenset(lx["range_joiners"]),
         money_nouns=frozenset(u["cfg"]["money_nouns"]),
         money_min=_num(u["cfg"]["money_min"]),

@@ -59,6 +59,12 @@ def _scan(text: str) -> list[_Q]:
                 and _only_dates(_tokenize(text[a.end:b.start]), lex)):
             b.qualifier = "exact"
             a.range_next = True
+    # "8 және 10 пайызға", "300 және 400 оқушы": a bare number joined to the next by және / не
+    # shares its unit, noun and qualifier (not money: "5 және 7 млн теңге" would need the scale too)
+    for a, b in zip(out, out[1:]):
+        if (a.unit == "count" and a.noun is None and b.unit not in lex.currencies
+                and text[a.end:b.start].strip() in lex.coordinators):
+            a.unit, a.noun, a.qualifier = b.unit, b.noun, b.qualifier
     return out
 
 
