@@ -51,6 +51,7 @@ def _cues() -> dict:
     casefold = lambda items: {s.casefold() for s in items}  # noqa: E731
     return {
         "tail": tuple(s.casefold() for s in cfg["tail_markers"]),
+        "read_also": tuple(s.casefold() for s in cfg["read_also_markers"]),
         "junk": casefold(cfg["junk_lines"]),
         "junk_re": [regex.compile(p) for p in cfg["junk_regexes"]],
         "photo_re": [regex.compile(p) for p in cfg["photo_regexes"]],
@@ -135,14 +136,28 @@ def _tail_start(lines: list[Line], junk: list[bool]) -> int:
     """Index of the first line of the related-news / widget tail (len(lines) if none).
 
     A marker ends the article only after some of its prose: a share button (``Бөлісу:``) or a
-    tag list printed above the text is page furniture, not the end of the article.
+    tag list printed above the text is page furniture, not the end of the article. A "read also"
+    link with prose after it is inside the text: it and its headline become junk (``junk`` is
+    updated in place) and the article goes on.
     """
-    tail = _cues()["tail"]
+    cues = _cues()
+    prose = [is_prose(ln) and not j for ln, j in zip(lines, junk)]
+    later = [False] * (len(lines) + 1)  # some prose after line i
+    for i in range(len(lines) - 1, -1, -1):
+        later[i] = later[i + 1] or prose[i]
     seen_prose = False
     for i, line in enumerate(lines):
-        if seen_prose and line.text.casefold().startswith(tail):
+        folded = line.text.casefold()
+        if folded.startswith(cues["read_also"]) and later[i + 1]:
+            junk[i] = True
+            marker = next(m for m in cues["read_also"] if folded.startswith(m))
+            bare = not folded[len(marker):].strip(" :.-–—")
+            if bare and i + 1 < len(lines) and not prose[i + 1]:
+                junk[i + 1] = True  # the linked headline on its own line
+            continue
+        if seen_prose and folded.startswith(cues["tail"] + cues["read_also"]):
             return i
-        seen_prose = seen_prose or (is_prose(line) and not junk[i])
+        seen_prose = seen_prose or prose[i]
     return len(lines)
 
 

@@ -151,3 +151,15 @@ def test_site_menus_counters_and_more_widgets_are_furniture():
     assert LEAD in doc.body and MORE in doc.body
     for junk in ("Басты бет", "Рус", "Қаралым", "қаралды", "Жарнама", "Сондай-ақ оқыңыз", "жаңа мектеп", "құқықтар"):
         assert junk not in doc.body
+
+
+def test_a_read_also_link_inside_the_text_does_not_end_the_article():
+    doc = _page("Ауданда жаңа мектеп салынады", LEAD, "Тағы оқыңыз: Облыста 10 мектеп жөндеуден өтеді", MORE,
+                "Сондай-ақ оқыңыз:", "Жастар форумы өтті", "Жоба «Жайлы мектеп» ұлттық жобасы аясында іске асырылуда.")
+    assert LEAD in doc.body and MORE in doc.body and "Жайлы мектеп" in doc.body
+    assert "оқыңыз" not in doc.body and "10 мектеп" not in doc.body and "Жастар форумы" not in doc.body
+
+
+def test_a_read_also_list_after_the_last_prose_is_the_tail():
+    doc = _page("Ауданда жаңа мектеп салынады", LEAD, MORE, "Тағы оқыңыз:", "Облыста 10 мектеп жөндеуден өтеді")
+    assert doc.body.endswith(MORE) and "10 мектеп" not in doc.body
