@@ -163,3 +163,12 @@ def test_a_read_also_link_inside_the_text_does_not_end_the_article():
 def test_a_read_also_list_after_the_last_prose_is_the_tail():
     doc = _page("Ауданда жаңа мектеп салынады", LEAD, MORE, "Тағы оқыңыз:", "Облыста 10 мектеп жөндеуден өтеді")
     assert doc.body.endswith(MORE) and "10 мектеп" not in doc.body
+
+
+def test_breadcrumbs_embeds_reaction_counts_and_copyright_lines_are_furniture():
+    doc = _page("Басты бет / Қоғам / Білім", "Ауылда жаңа кітапхана ашылды", LEAD, "Instagram-да осы жазбаны көру", MORE,
+                "Ұнады 12", "Дереккөз көрсетілмеген материалды көшіруге тыйым салынады.")
+    assert doc.title == "Ауылда жаңа кітапхана ашылды"
+    assert doc.body == f"{LEAD}\n{MORE}"
+    kept = _page("Есеп", "Өсім жылына 5 % / 7 % болды.", LEAD)
+    assert "5 % / 7 %" in kept.body
