@@ -33,6 +33,19 @@ def _date() -> regex.Pattern:
     return regex.compile(rf"(?<!\d){dmy}(?<=(?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})(?!\d)")
 
 
+@cache
+def _months() -> dict[str, int]:
+    return {k.casefold(): int(v) for k, v in load_toml("dates")["months"].items()}
+
+
+@cache
+def _text_date() -> regex.Pattern:
+    """A printed date with the month in words: ``15 наурыз 2024``, ``3 қазан, 2023 ж.``
+    (groups: day, month stem, year)."""
+    months = "|".join(sorted(map(regex.escape, _months()), key=len, reverse=True))
+    return regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({months})\p{{L}}*,?\s+((?:19|20)\d\d)(?:\s*ж\.?)?(?!\d)", regex.I)
+
+
 @dataclass(slots=True)
 class Line:
     start: int
@@ -59,6 +72,7 @@ def _cues() -> dict:
         "site": tuple(s.casefold() for s in cfg["site_words"]),
         "source_re": [regex.compile(p) for p in cfg["source_regexes"]],
         "dateline_re": [regex.compile(p) for p in cfg["dateline_regexes"]],
+        "label_re": regex.compile(r"(?i)(?:%s)\s*:\s*" % "|".join(regex.escape(w) for w in cfg["byline_labels"])),
     }
 
 
@@ -97,10 +111,18 @@ def is_prose(line: Line) -> bool:
 
 
 def is_byline(line: Line) -> bool:
-    """An author's name (``Гүлмира АЙМАҒАНБЕТ``) or a date line, as printed around articles."""
-    return bool(_date().fullmatch(line.text)) or (
-        line.n_words <= 3 and bool(_NAME_LINE.fullmatch(line.text)) and not line.text.endswith(_TERMINAL)
+    """An author's name (``Гүлмира АЙМАҒАНБЕТ``, ``Автор: Дана Әлімова``) or a date line, as
+    printed around articles."""
+    name = _unlabelled(line)
+    return bool(_date().fullmatch(line.text)) or is_date_line(line) or (
+        name.n_words <= 3 and bool(_NAME_LINE.fullmatch(name.text)) and not name.text.endswith(_TERMINAL)
     )
+
+
+def _unlabelled(line: Line) -> Line:
+    """The line without a label printed before a byline or date (``Автор:``, ``Жарияланды:``)."""
+    m = _cues()["label_re"].match(line.text)
+    return Line(line.start + m.end(), line.end, line.text[m.end():]) if m else line
 
 
 def is_signature(line: Line) -> bool:
@@ -111,21 +133,29 @@ def is_signature(line: Line) -> bool:
 
 def is_author(line: Line) -> bool:
     """A byline that names a person (two or three words), not a date or a one-word outlet."""
-    return 2 <= line.n_words <= 3 and not _date().search(line.text) and is_byline(line)
+    name = _unlabelled(line)
+    return 2 <= name.n_words <= 3 and not _date().search(line.text) and not is_date_line(line) and is_byline(line)
 
 
 def is_date_line(line: Line) -> bool:
     """A printed publication date, alone or with a clock time or a counter (``19.05.2020, 09:35``,
     ``15.09.2025 19:00``), not a sentence that mentions a date."""
-    return bool(_date().search(line.text)) and _DATE_LINE.fullmatch(line.text) is not None
+    text = _unlabelled(line).text
+    if _date().search(text):
+        return _DATE_LINE.fullmatch(text) is not None
+    m = _text_date().search(text)  # 15 наурыз 2024, 09:40
+    return m is not None and _DATE_LINE.fullmatch(text[: m.start()] + text[m.end() :] or " ") is not None
 
 
 def parse_date(text: str) -> str | None:
     """ISO date from ``29.09.2021`` or ``2021-09-29`` (None when it is no valid date)."""
     m = _date().search(text)
-    if not m:
+    if m:
+        d, mth, y = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    elif t := _text_date().search(text):
+        d, mth, y = t[1], _months()[t[2].casefold()], t[3]
+    else:
         return None
-    d, mth, y = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
     try:
         return dt.date(int(y), int(mth), int(d)).isoformat()
     except ValueError:
@@ -238,7 +268,7 @@ def clean(doc: Document) -> Document:
     bylines = [ln for ln in lines[:first_prose] if ln.text != title and is_byline(ln)]
     while body and (is_byline(body[-1]) or not any(ch.isalpha() for ch in body[-1].text)):
         bylines.append(body.pop())
-    doc.author = next((ln.text for ln in bylines if is_author(ln)), None)
+    doc.author = next((_unlabelled(ln).text for ln in bylines if is_author(ln)), None)
     body = [ln for ln in _first_copies(body) if not is_signature(ln)]
 
     doc.blocks = _join_wrapped(doc.raw, body)

@@ -172,3 +172,10 @@ def test_breadcrumbs_embeds_reaction_counts_and_copyright_lines_are_furniture():
     assert doc.body == f"{LEAD}\n{MORE}"
     kept = _page("Есеп", "Өсім жылына 5 % / 7 % болды.", LEAD)
     assert "5 % / 7 %" in kept.body
+
+
+def test_labelled_author_and_a_date_with_the_month_in_words_are_metadata():
+    doc = _page("Ауылда жаңа кітапхана ашылды", "Автор: Дана Әлімова", "Жарияланды: 15 наурыз 2024, 09:40", LEAD, MORE)
+    assert (doc.author, doc.date) == ("Дана Әлімова", "2024-03-15")
+    assert doc.body == f"{LEAD}\n{MORE}"
+    assert parse_date("3 қазан, 2023 ж.") == "2023-10-03"
