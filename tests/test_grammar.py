@@ -528,3 +528,10 @@ def test_a_full_name_written_again_where_no_rule_sees_it_is_the_person():
 def test_a_place_of_two_words_with_a_double_space_is_one_place():
     doc = kzextract.extract_text("Айта кетсек, Оңтүстік  Қазақстан және Жамбыл облыстарында өнім өсті.", ner="none")
     assert ("Оңтүстік  Қазақстан", "Оңтүстік Қазақстан") in {(e.text, e.norm) for e in doc.entities if e.label == "GPE"}
+
+
+@pytest.mark.parametrize("text,places", [("Жамбыл көшесінің соңы Төле биге келіп тіреледі.", []),
+                                         ("Жиын Астана алаңында өтті.", []),
+                                         ("Алматы көшелерінде қар тазаланды.", ["Алматы"])])
+def test_a_street_named_after_a_place_is_no_place_but_the_places_streets_are(text, places):
+    assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "GPE"] == places

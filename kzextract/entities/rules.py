@@ -89,6 +89,7 @@ def grammar() -> dict:
         "gpe_with_generic": frozenset(g["gpe"]["only_with_generic"]),
         "month_names": frozenset(m.lower() for m in load_toml("dates")["months"]),
         "month_nouns": tuple(g["gpe"]["month_nouns"]),
+        "street_nouns": lower(g["gpe"]["street_nouns"]),
         "name_links": frozenset(g["gpe"]["list_links"]),
         # Every place list of the gazetteer (the NER model's feature reads the same lists).
         "gazetteer": frozenset().union(*(load_wordlist(n) for n in g["gazetteer"]["PLACE"])),
@@ -808,6 +809,8 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             continue  # Абай мұрасы, Төле бидің өсиеті: the person, not the region
         if end < len(doc) and doc[end].lower_.startswith(g["month_nouns"]) and tok.lower_ in g["month_names"]:
             continue  # Қазан айында: the month, not the city
+        if end < len(doc) and _inflected(doc[end].text, g["street_nouns"], g["case_end"]) and gpe_stem(_words(doc, tok.i, end)) == _words(doc, tok.i, end):
+            continue  # Жамбыл көшесі, Республика алаңы: a street or a square named after the place
         out.append(doc.mention(tok.i, _generic_end(doc, end), "GPE"))
     return out
 
