@@ -535,3 +535,10 @@ def test_a_place_of_two_words_with_a_double_space_is_one_place():
                                          ("Алматы көшелерінде қар тазаланды.", ["Алматы"])])
 def test_a_street_named_after_a_place_is_no_place_but_the_places_streets_are(text, places):
     assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "GPE"] == places
+
+
+@pytest.mark.parametrize("text,org", [("Себебі Қазақстан Үкіметі кәсіпкерлікке мән береді.", "Қазақстан Үкіметі"),
+                                      ("Іс Атырау қалалық сотында қаралуда.", "Атырау қалалық сотында"),
+                                      ("Алдағы саяси науқанда Орталық сайлау комиссиясы жұмыс жасайды.", "Орталық сайлау комиссиясы")])
+def test_a_sentence_opening_word_or_a_locative_does_not_join_the_body(text, org):
+    assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == [org]

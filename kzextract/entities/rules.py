@@ -66,6 +66,9 @@ def grammar() -> dict:
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
         "dative_links": lower(g["chain"]["dative_links"]),
+        "locative": tuple(g["chain"]["locative_endings"]),
+        "personal_possessive_re": regex.compile(r"\p{L}{3,}(?:%s)(?:%s)?$" % (
+            "|".join(g["chain"]["personal_possessives"]), "|".join(e for e in case_endings() if e))),
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "ordinal_end": tuple(load_toml("numbers")["suffixes"]["ordinal"]),
         "given": frozenset(load_wordlist("names/given_names")),
@@ -227,8 +230,10 @@ def _is_chain_word(tok, g: dict) -> bool:
         return any(doc[k].lower_ == "және" for k in range(i + 1, min(i + 6, len(doc))))
     if t in g["not_names"] or low in STOP_WORDS or low in g["chain_stops"]:
         return False
-    if tok.is_alpha and (t[:1].islower() or i == 0 or low in g["org_lc_starts"]) and in_other_case(t) and any(
-            _is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
+    if g["personal_possessive_re"].search(low) and not low.endswith(g["gen_suffixes"]):
+        return False  # серіктестеріміз: "our …" is no part of a name (еліміздің Тұңғыш Президенті is)
+    if tok.is_alpha and (t[:1].islower() or i == 0 or low in g["org_lc_starts"]) and in_other_case(t) and not low.endswith(
+            g["locative"]) and any(_is_verbal_noun(doc[k]) for k in range(i + 1, min(i + 3, len(doc)))):
         return True  # the object of a verbal noun: халықты әлеуметтік қорғау, жастармен жұмысты үйлестіру
     if tok.is_punct or (tok.like_num and not tok.is_alpha):
         return False
@@ -302,11 +307,24 @@ def _grow_left(doc: Sentence, head: int, label: str, limit: int = 14, floor: int
     if label == "ORGANISATION" and not doc[i].text[:1].isupper():
         first_cap = next((k for k in range(i, head) if doc[k].text[:1].isupper()), None)
         i = first_cap if first_cap is not None else i
+    if i == 0 and head > 1 and doc[1].text[:1].isupper() and not doc[head].text[:1].isupper() and not _starts_a_name(doc[0], g):
+        # Іс Атырау қалалық сотында: a common word capitalised only because it opens the sentence
+        # does not start a phrase whose next word is a name of its own
+        i = 1
     if label == "ORGANISATION":
         # "Алматы қаласындағы … орталығы": where the body is, not part of its name (a place of its own)
         located = [k for k in range(i, min(i + 3, head)) if _is_place_locative(doc, k)]
         i = located[-1] + 1 if located else i
     return i
+
+
+def _starts_a_name(tok, g: dict) -> bool:
+    """A sentence's first word that may open a role or body phrase: a place, an adjective or
+    attributive, a genitive, a level word (аудан, облыстық), a listed body or a name."""
+    low = tok.lower_
+    return (gpe_stem(tok.text) is not None or low.endswith(adjective_suffixes() + g["attributive"] + g["gen_suffixes"])
+            or low in g["org_lc_starts"] or low in g["named_bodies"] or low in g["legal"] or not tok.is_alpha
+            or tok.text in g["given"] or tok.text in g["state_prefixes"] or tok.text.isupper())
 
 
 def _is_place_locative(doc: Sentence, k: int) -> bool:
