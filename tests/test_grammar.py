@@ -542,3 +542,30 @@ def test_a_street_named_after_a_place_is_no_place_but_the_places_streets_are(tex
                                       ("Алдағы саяси науқанда Орталық сайлау комиссиясы жұмыс жасайды.", "Орталық сайлау комиссиясы")])
 def test_a_sentence_opening_word_or_a_locative_does_not_join_the_body(text, org):
     assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == [org]
+
+
+@pytest.mark.parametrize("text,org", [("Бұл туралы «Хабар» арнасы хабарлады.", ["«Хабар» арнасы"]),
+                                      ("Мақала «Егемен Қазақстан» газетінде жарияланды.", ["«Егемен Қазақстан» газетінде"]),
+                                      ("Су өзен арнасынан асып кетті.", [])])
+def test_media_are_bodies_only_after_their_name(text, org):
+    assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == org
+
+
+@pytest.mark.parametrize("text,place", [("Биыл Жданов аулына жол жөнделді.", "Жданов аулы"),
+                                        ("Ақтас елді мекенінің тұрғындары келді.", "Ақтас елді мекені"),
+                                        ("Қарнақ аулында іс-шара өтті.", "Қарнақ аулы")])
+def test_a_contracted_or_two_word_generic_noun_and_a_lone_surname_make_a_place(text, place):
+    doc = kzextract.extract_text(text, ner="none")
+    assert [e.norm for e in doc.entities if e.label == "GPE"] == [place]
+    assert not [e for e in doc.entities if e.label == "PERSON"]
+
+
+def test_a_person_before_a_generic_noun_stays_a_person():
+    doc = kzextract.extract_text("Ол Асқар Жданов ауылына келді.", ner="none")
+    assert [(e.label, e.text) for e in doc.entities] == [("PERSON", "Асқар Жданов")]
+
+
+def test_unknown_names_listed_before_a_shared_plural_generic_noun_are_places():
+    doc = kzextract.extract_text("Жол Орлы, Қызылжол және Ақкөл ауылдық округтерінде жөнделді.", ner="none")
+    assert {"Орлы", "Қызылжол", "Ақкөл"} <= {e.text for e in doc.entities if e.label == "GPE"}
+

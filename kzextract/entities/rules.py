@@ -43,7 +43,8 @@ def grammar() -> dict:
         "prog_cues": lower(g["programme"]["cues"]),
         "prog_mods": lower(g["programme"]["modifiers"]),
         "legal": frozenset(g["organisation"]["legal_forms"]),
-        "org_heads": lower(g["organisation"]["heads"]),
+        "org_heads": lower(g["organisation"]["heads"] + g["organisation"]["named_heads"]),
+        "org_named_heads": lower(g["organisation"]["named_heads"]),
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
@@ -59,7 +60,7 @@ def grammar() -> dict:
         "lowercase_acts": tuple(g["organisation"]["bodies"]["lowercase_acts"]),
         "qualified_heads": tuple((frozenset([h]), frozenset(ws)) for h, ws in g["organisation"]["qualified_heads"].items()),
         "pos_heads": lower(g["position"]["heads"]),
-        "all_heads": lower(g["position"]["heads"]) | lower(g["organisation"]["heads"]),
+        "all_heads": lower(g["position"]["heads"] + g["organisation"]["heads"] + g["organisation"]["named_heads"]),
         "pos_bare": lower(g["position"]["bare_heads"]),
         "pos_plural": {k.lower(): v for k, v in g["position"]["plural_heads"].items()},
         "links": lower(g["chain"]["links"]),
@@ -537,6 +538,8 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
         # облысы әкімінің баспасөз қызметі is a body, not a role).
         if label == "ORGANISATION" and _continues_to_head(doc, tok.i):
             continue
+        if label == "ORGANISATION" and not _named_before(doc, tok.i):
+            continue  # өзен арнасы: a media head without a name before it is a common noun
         if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_head(doc, tok.i):
             continue  # директорының … орынбасары, әкімінің баспасөз қызметі: part of a longer phrase
         if label == "ORGANISATION" and _is_bare_org_head(tok.text) and tok.i > 0 and not _modifies_bare(doc[tok.i - 1]):
@@ -553,6 +556,15 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
         out.append(doc.mention(start, tok.i + 1, label))
         floor = tok.i + 1
     return out
+
+
+def _named_before(doc: Sentence, i: int) -> bool:
+    """A head that names a body only after its name has one right before it (not the
+    sentence's capitalised first word)."""
+    g = grammar()
+    if not _inflected(doc[i].text, g["org_named_heads"], g["poss_end"]):
+        return True
+    return i > 1 and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in "»\"")
 
 
 def _is_bare_org_head(word: str) -> bool:
@@ -790,6 +802,8 @@ def _generic_follows(doc: Sentence, k: int) -> bool:
     g = grammar()
     while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text == "," or doc[k].lower_ in g["name_links"]):
         k += 1
+    if k + 1 < len(doc) and doc[k].lower_ in g["gpe_generic_pre"]:
+        k += 1  # ауылдық округтерінде
     return k < len(doc) and (_generic_end(doc, k) > k or lemmatize(doc[k].text) in g["gpe_generic"])
 
 
@@ -820,8 +834,16 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             end = tok.i + longer
         elif gpe_stem(tok.text) is None:
             after = _generic_end(doc, end)
-            if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and not is_person_name(tok):
+            # a lone surname-shaped word names a place after its generic noun (Жданов ауылы),
+            # a person only after a given name (Асқар Жданов ауылына)
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            lone = prev is None or not (prev.text in g["given"] or _INITIALS_ONLY.fullmatch(prev.text)
+                                        or (prev.is_title and prev.i > 0))
+            if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and (lone or not is_person_name(tok)):
                 out.append(doc.mention(tok.i, after, "GPE"))
+            elif (tok.i > 0 and end < len(doc) and (doc[end].text == "," or doc[end].lower_ in g["name_links"])
+                    and not is_person_name(tok) and _generic_follows(doc, end)):
+                out.append(doc.mention(tok.i, end, "GPE"))  # Орлы, Хиуаз, Ақкөл ауылдық округтерінде
             continue
         if gpe_stem(_words(doc, tok.i, end)) in g["gpe_with_generic"] and not _generic_follows(doc, end):
             continue  # Абай мұрасы, Төле бидің өсиеті: the person, not the region
