@@ -569,3 +569,15 @@ def test_unknown_names_listed_before_a_shared_plural_generic_noun_are_places():
     doc = kzextract.extract_text("Жол Орлы, Қызылжол және Ақкөл ауылдық округтерінде жөнделді.", ner="none")
     assert {"Орлы", "Қызылжол", "Ақкөл"} <= {e.text for e in doc.entities if e.label == "GPE"}
 
+
+
+@pytest.mark.parametrize("text,label,span", [("Ол Самұрық-Қазына қорының басшысы болды.", "POSITION", "Самұрық-Қазына қорының басшысы"),
+                                             ("Самұрық-Қазынаның активтері өсті.", "ORGANISATION", "Самұрық-Қазынаның"),
+                                             ("БҰҰ-ның өкілдері келді.", "ORGANISATION", "БҰҰ-ның")])
+def test_a_listed_body_with_a_hyphen_is_found_in_any_case(text, label, span):
+    assert (label, span) in {(e.label, e.text) for e in kzextract.extract_text(text, ner="none").entities}
+
+
+def test_quoted_names_share_a_plural_head():
+    doc = kzextract.extract_text("«Синьхуа» және «Чайна Ньюс Сервис» ақпараттық агенттіктеріне сұхбат берді.", ner="none")
+    assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["«Синьхуа»", "«Чайна Ньюс Сервис» ақпараттық агенттіктеріне"]

@@ -175,6 +175,8 @@ def in_other_case(word: str) -> bool:
     """The word carries a case ending other than the genitive (Жиынға, басқармасына, жұмысын,
     облыста), as the lemmatiser finds it; the nominative and the genitive stay inside a chain."""
     low = word.lower()
+    if any(low in names for _, names in grammar()["named_bodies"][""]):
+        return False  # a listed body as written (Самұрық-Қазына, not Самұрық-Қазы + -на)
     # the word as written: the lemmatiser knows proper stems by their capital (Қызылорда)
     stem = lemmatize(word, keep_plural=True).lower()  # a plural (төтенше жағдайлар) is no case
     if stem == low or not low.startswith(stem):
@@ -680,7 +682,11 @@ def _named_body_end(doc: Sentence, i: int) -> int | None:
         n = len(before)
         if before and tuple(w.lower_ for w in doc[i : i + n]) != before:
             continue
-        if i + n < len(doc) and _inflected(doc[i + n].text.lower().replace("-", ""), last, g["case_end"]):
+        if i + n >= len(doc):
+            continue
+        word = doc[i + n].text.lower()
+        if _inflected(word, last, g["case_end"]) or _inflected(word.replace("-", ""), last, g["case_end"]):
+            # Самұрық-Қазынаның keeps its hyphen; БҰҰ-ның drops the one before its ending
             return i + n + 1
     return None
 
