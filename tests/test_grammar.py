@@ -581,3 +581,11 @@ def test_a_listed_body_with_a_hyphen_is_found_in_any_case(text, label, span):
 def test_quoted_names_share_a_plural_head():
     doc = kzextract.extract_text("«Синьхуа» және «Чайна Ньюс Сервис» ақпараттық агенттіктеріне сұхбат берді.", ner="none")
     assert [e.text for e in doc.entities if e.label == "ORGANISATION"] == ["«Синьхуа»", "«Чайна Ньюс Сервис» ақпараттық агенттіктеріне"]
+
+
+@pytest.mark.parametrize("text,org", [("Оларды Алматының орталығында орналасқан компания шақырды.", []),
+                                      ("Жұмыспен қамту орталығында кезек көп.", ["Жұмыспен қамту орталығында"]),
+                                      ("Жақында Ұлттық музейде көрме ашылды.", ["Ұлттық музейде"]),
+                                      ("Ол музейде жұмыс істейді.", [])])
+def test_the_centre_of_a_place_is_no_body_and_a_named_bare_head_is(text, org):
+    assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == org

@@ -45,6 +45,7 @@ def grammar() -> dict:
         "legal": frozenset(g["organisation"]["legal_forms"]),
         "org_heads": lower(g["organisation"]["heads"] + g["organisation"]["named_heads"]),
         "org_named_heads": lower(g["organisation"]["named_heads"]),
+        "centre_heads": lower(g["organisation"]["centre_heads"]),
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
@@ -542,6 +543,9 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
             continue
         if label == "ORGANISATION" and not _named_before(doc, tok.i):
             continue  # өзен арнасы: a media head without a name before it is a common noun
+        if (label == "ORGANISATION" and tok.i > 0 and doc[tok.i - 1].lower_.endswith(grammar()["gen_suffixes"])
+                and _inflected(tok.text, grammar()["centre_heads"], grammar()["poss_end"])):
+            continue  # Алматының орталығында: the centre of a place, not a body
         if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_head(doc, tok.i):
             continue  # директорының … орынбасары, әкімінің баспасөз қызметі: part of a longer phrase
         if label == "ORGANISATION" and _is_bare_org_head(tok.text) and tok.i > 0 and not _modifies_bare(doc[tok.i - 1]):
