@@ -589,3 +589,9 @@ def test_quoted_names_share_a_plural_head():
                                       ("Ол музейде жұмыс істейді.", [])])
 def test_the_centre_of_a_place_is_no_body_and_a_named_bare_head_is(text, org):
     assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == org
+
+
+@pytest.mark.parametrize("text,org", [("«ҚазАгроға» қатысты шаралар қабылдау керек.", ["«ҚазАгроға»"]),
+                                      ("Kaspi Bank пен Halyk Bank несие береді.", ["Kaspi Bank", "Halyk Bank"])])
+def test_listed_companies_are_bodies_without_a_head(text, org):
+    assert [e.text for e in kzextract.extract_text(text, ner="none").entities if e.label == "ORGANISATION"] == org
