@@ -68,6 +68,19 @@ def possessive_case_endings() -> tuple[str, ...]:
 
 
 @cache
+def case_kind(kind: str) -> tuple[str, ...]:
+    """The [case] endings of one case (``genitive``, ``locative``, ``attributive``), longest first,
+    so that a rule asking "is this word in the genitive?" reads the lemmatiser's own inventory."""
+    return tuple(sorted(load_toml("lemma")["case_kinds"][kind], key=len, reverse=True))
+
+
+@cache
+def personal_possessive_endings() -> tuple[str, ...]:
+    """1st- and 2nd-person possessive endings (-ымыз, -ңыз)."""
+    return tuple(load_toml("lemma")["personal_possessive"]["endings"])
+
+
+@cache
 def adjective_suffixes() -> tuple[str, ...]:
     """The suffixes that make an adjective of a noun or a place (австриялық, ресейлік)."""
     return tuple(load_toml("lemma")["derivation"]["adjective_suffixes"])

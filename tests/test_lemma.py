@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kzextract.lemma import canonical, lemmatize
+from kzextract.lemma import canonical, case_kind, lemmatize
+from kzextract.resources import load_toml
 from devtools.paths import SHARED_DIR
 
 
@@ -316,3 +317,9 @@ def test_compound_given_names_ending_like_a_case_keep_their_ending():
 
     assert lemmatize("Сатыбалды") == "Сатыбалды" and lemmatize("Сатыбалдының") == "Сатыбалды"
     assert lemmatize("Құдайбердіге") == "Құдайберді" and lemmatize("Тоқаевты") == "Тоқаев"
+
+
+@pytest.mark.parametrize("kind", ["genitive", "locative", "attributive"])
+def test_each_case_kind_is_drawn_from_the_lemmatisers_case_table(kind):
+    endings = case_kind(kind)
+    assert endings and set(endings) <= set(load_toml("lemma")["case"])

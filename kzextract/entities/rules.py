@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lang.kk.stop_words import STOP_WORDS
-from ..lemma import adjective_suffixes, case_endings, lemmatize, possessive_case_endings, without_epenthesis
+from ..lemma import (
+    adjective_suffixes, case_endings, case_kind, lemmatize, personal_possessive_endings, possessive_case_endings,
+    without_epenthesis,
+)
 from ..resources import load_toml, load_wordlist
 from .tokens import Mention, Sentence
 
@@ -49,12 +52,13 @@ def grammar() -> dict:
         "org_bare": lower(g["organisation"]["bare_heads"]),
         "org_plural": lower(g["organisation"]["plural_heads"]),
         "org_lc_starts": lower(g["organisation"]["lowercase_starts"]),
-        "attributive": tuple(sorted(g["chain"]["attributive_suffixes"], key=len, reverse=True)),
-        "chain_keep": frozenset(g["chain"]["genitive_suffixes"] + g["chain"]["attributive_suffixes"]),
+        "attributive": case_kind("attributive"),
+        "chain_keep": frozenset(case_kind("genitive") + case_kind("attributive")),
         "not_orgs": frozenset(name_key(n) for n in g["organisation"]["not_bodies"]),
         "state_heads": lower(g["organisation"]["state_heads"]),
         # Listed bodies by their first word: (earlier words, {last word}) of each name.
         "named_bodies": _by_first_word(load_wordlist(g["organisation"]["bodies"]["names"])),
+        "one_word_bodies": frozenset(n.lower() for n in load_wordlist(g["organisation"]["bodies"]["names"]) if " " not in n),
         "contractions": tuple(g["organisation"]["bodies"]["contractions"]),
         "state_prefixes": frozenset(g["organisation"]["bodies"]["state_prefixes"]),
         "lowercase_bodies": lower(g["organisation"]["bodies"]["lowercase"]),
@@ -68,9 +72,9 @@ def grammar() -> dict:
         "chain_stops": lower(g["chain"]["stops"]),
         "place_links": lower(g["chain"]["place_links"]),
         "dative_links": lower(g["chain"]["dative_links"]),
-        "locative": tuple(g["chain"]["locative_endings"]),
+        "locative": case_kind("locative"),
         "personal_possessive_re": regex.compile(r"\p{L}{3,}(?:%s)(?:%s)?$" % (
-            "|".join(g["chain"]["personal_possessives"]), "|".join(e for e in case_endings() if e))),
+            "|".join(personal_possessive_endings()), "|".join(e for e in case_endings() if e))),
         "verb_end": tuple(g["chain"]["verb_endings"]),
         "ordinal_end": tuple(load_toml("numbers")["suffixes"]["ordinal"]),
         "given": frozenset(load_wordlist("names/given_names")),
@@ -82,7 +86,7 @@ def grammar() -> dict:
                 "|".join(regex.escape(t) for t in sorted(g["position"]["standalone"], key=len, reverse=True)),
                 "|".join(sorted({e for e in case_endings() + possessive_case_endings() if e}, key=len, reverse=True)))
         ),
-        "gen_suffixes": tuple(g["chain"]["genitive_suffixes"]),
+        "gen_suffixes": case_kind("genitive"),
         "not_names": frozenset(g["chain"]["not_names"]),
         "surname_re": _surname_re(g["person"]["surname_endings"]),
         "initial_surname_re": _surname_re(g["person"]["initial_surname_endings"]),
@@ -176,7 +180,7 @@ def in_other_case(word: str) -> bool:
     """The word carries a case ending other than the genitive (Жиынға, басқармасына, жұмысын,
     облыста), as the lemmatiser finds it; the nominative and the genitive stay inside a chain."""
     low = word.lower()
-    if any(low in names for _, names in grammar()["named_bodies"][""]):
+    if low in grammar()["one_word_bodies"]:
         return False  # a listed body as written (Самұрық-Қазына, not Самұрық-Қазы + -на)
     # the word as written: the lemmatiser knows proper stems by their capital (Қызылорда)
     stem = lemmatize(word, keep_plural=True).lower()  # a plural (төтенше жағдайлар) is no case
@@ -242,7 +246,7 @@ def _is_chain_word(tok, g: dict) -> bool:
     if tok.is_punct or (tok.like_num and not tok.is_alpha):
         return False
     if is_person_name(tok) or _INITIALS_ONLY.fullmatch(t) or (
-            t[:1].isupper() and i > 0 and (doc[i - 1].text in g["given"] or _INITIALS_ONLY.fullmatch(doc[i - 1].text))):
+            t[:1].isupper() and _follows_given_name(doc, i, g)):
         # Алексей Цой, А. Цой
         return _eponym_follows(doc, i, g) or _names_a_body(doc, i, g)  # Л.Гумилев атындағы … университеті
     if tok.is_alpha and tok.like_num:
@@ -257,6 +261,11 @@ def _is_chain_word(tok, g: dict) -> bool:
 
 
 _INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.)+")
+
+
+def _follows_given_name(doc: Sentence, i: int, g: dict) -> bool:
+    """Token ``i`` comes right after a given name or initials (Алексей Цой, А. Цой): a surname."""
+    return i > 0 and (doc[i - 1].text in g["given"] or _INITIALS_ONLY.fullmatch(doc[i - 1].text) is not None)
 
 
 def _eponym_follows(doc: Sentence, i: int, g: dict) -> bool:
@@ -527,6 +536,7 @@ def _plan_word(tok, g: dict) -> bool:
 
 def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
     """POSITION and descriptive ORGANISATION phrases grown leftwards from their head word."""
+    g = grammar()
     out: list[Mention] = []
     floor = 0
     for tok in doc:
@@ -543,17 +553,17 @@ def _head_rules(doc: Sentence, taken: set[int]) -> list[Mention]:
             continue
         if label == "ORGANISATION" and not _named_before(doc, tok.i):
             continue  # өзен арнасы: a media head without a name before it is a common noun
-        if (label == "ORGANISATION" and tok.i > 0 and doc[tok.i - 1].lower_.endswith(grammar()["gen_suffixes"])
-                and _inflected(tok.text, grammar()["centre_heads"], grammar()["poss_end"])):
+        if (label == "ORGANISATION" and tok.i > 0 and doc[tok.i - 1].lower_.endswith(g["gen_suffixes"])
+                and _inflected(tok.text, g["centre_heads"], g["poss_end"])):
             continue  # Алматының орталығында: the centre of a place, not a body
-        if label == "POSITION" and tok.lower_.endswith(grammar()["gen_suffixes"]) and _continues_to_head(doc, tok.i):
+        if label == "POSITION" and tok.lower_.endswith(g["gen_suffixes"]) and _continues_to_head(doc, tok.i):
             continue  # директорының … орынбасары, әкімінің баспасөз қызметі: part of a longer phrase
         if label == "ORGANISATION" and _is_bare_org_head(tok.text) and tok.i > 0 and not _modifies_bare(doc[tok.i - 1]):
             continue  # Президент министрлікке: a noun before a head without possessive is no modifier
         start = _grow_left(doc, tok.i, label, floor=floor)
-        if label == "ORGANISATION" and start == tok.i and tok.lower_ not in grammar()["org_lc_starts"]:
+        if label == "ORGANISATION" and start == tok.i and tok.lower_ not in g["org_lc_starts"]:
             continue  # a bare head is a back-reference, not a name
-        if label == "ORGANISATION" and _ends_with_any(_nominative_key(doc.span_text(start, tok.i + 1)), grammar()["not_orgs"]):
+        if label == "ORGANISATION" and _ends_with_any(_nominative_key(doc.span_text(start, tok.i + 1)), g["not_orgs"]):
             continue  # облыс орталығы is a town, not a body
         if label == "POSITION" and tok.i + 1 < len(doc) and is_position_head(doc[tok.i + 1].text):
             continue  # басшысының орынбасары: the phrase ends at the next head
@@ -570,7 +580,7 @@ def _named_before(doc: Sentence, i: int) -> bool:
     g = grammar()
     if not _inflected(doc[i].text, g["org_named_heads"], g["poss_end"]):
         return True
-    return i > 1 and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in "»\"")
+    return i > 1 and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in {"»", '"'})
 
 
 def _is_bare_org_head(word: str) -> bool:
@@ -846,9 +856,7 @@ def _gpe_rules(doc: Sentence) -> list[Mention]:
             after = _generic_end(doc, end)
             # a lone surname-shaped word names a place after its generic noun (Жданов ауылы),
             # a person only after a given name (Асқар Жданов ауылына)
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            lone = prev is None or not (prev.text in g["given"] or _INITIALS_ONLY.fullmatch(prev.text)
-                                        or (prev.is_title and prev.i > 0))
+            lone = not (_follows_given_name(doc, tok.i, g) or (tok.i > 1 and doc[tok.i - 1].is_title))
             if after > end and not tok.lower_.endswith(g["gen_suffixes"]) and (lone or not is_person_name(tok)):
                 out.append(doc.mention(tok.i, after, "GPE"))
             elif (tok.i > 0 and end < len(doc) and (doc[end].text == "," or doc[end].lower_ in g["name_links"])
